@@ -1,0 +1,110 @@
+import { z } from "zod";
+
+/**
+ * Every environment variable Radius reads, in one place. Parsed once at boot (instrumentation.ts);
+ * a bad value stops the start with a message that names the variable.
+ *
+ * This file has no side effects and no server-only import so that the start script and tests can
+ * parse an environment without booting the app.
+ */
+
+const csv = z
+  .string()
+  .transform((s) => s.split(",").map((p) => p.trim()).filter(Boolean));
+
+const positiveInt = z.coerce.number().int().positive();
+
+/** `{"admin": ["radius-admins"], "security": ["sec"]}`: SSO group names per Radius role. */
+const roleMapping = z
+  .string()
+  .transform((s, ctx) => {
+    try {
+      return JSON.parse(s) as unknown;
+    } catch {
+      ctx.addIssue({ code: "custom", message: "must be JSON, e.g. {\"admin\":[\"radius-admins\"]}" });
+      return z.NEVER;
+    }
+  })
+  .pipe(z.partialRecord(z.enum(["engineer", "security", "compliance", "admin"]), z.array(z.string().min(1))));
+
+export const DEFAULT_ROLE_MAPPING = {
+  engineer: ["radius-engineers"],
+  security: ["radius-security"],
+  compliance: ["radius-compliance"],
+  admin: ["radius-admins"],
+} as const;
+
+export const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+
+  // Database. The start script fills this in with the embedded Postgres when unset.
+  DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, error: "must be a postgres:// or postgresql:// URL" }),
+
+  // Public URL of the portal and the session secret (next-auth).
+  NEXTAUTH_URL: z.url().default("http://localhost:3000"),
+  NEXTAUTH_SECRET: z.string().min(32, "must be at least 32 characters"),
+  SESSION_MAX_AGE_SECONDS: positiveInt.default(8 * 60 * 60),
+
+  // Sign-in (any OpenID Connect provider).
+  OIDC_ISSUER: z.url(),
+  OIDC_CLIENT_ID: z.string().min(1),
+  OIDC_CLIENT_SECRET: z.string().min(1),
+  OIDC_GROUPS_CLAIM: z.string().min(1).default("groups"),
+  OIDC_SCOPES: z.string().default("openid profile email groups"),
+  ROLE_MAPPING: roleMapping.optional(),
+
+  // Vault clusters. VAULT_ADDR may list several comma-separated addresses (one token for all),
+  // or use VAULT_CLUSTERS for per-cluster tokens later.
+  VAULT_ADDR: csv.pipe(z.array(z.url()).min(1, "must name at least one Vault address")),
+  VAULT_TOKEN: z.string().min(1),
+  VAULT_NAMESPACE: z.string().optional(),
+  VAULT_REQUEST_CONCURRENCY: positiveInt.max(64).default(8),
+  VAULT_TIMEOUT_MS: positiveInt.default(10_000),
+
+  // Sources of the distribution and consumption planes.
+  TERRAFORM_REPO: z.string().min(1).optional(), // a local path or a git URL
+  TERRAFORM_BRANCH: z.string().min(1).default("main"),
+  TERRAFORM_DIR: z.string().default("."), // folder inside the repo holding the vault config
+  MANIFESTS_DIR: z.string().min(1).optional(),
+  WORKFLOWS_DIR: z.string().min(1).optional(),
+  CATALOG_PATH: z.string().min(1).optional(),
+  AUDIT_LOG_PATH: z.string().min(1).optional(),
+  SYNC_INTERVAL_MINUTES: z.coerce.number().int().min(0).default(15), // 0 = only on demand
+
+  // Change requests: the forge that receives pull requests. Local git when neither is set.
+  GITHUB_TOKEN: z.string().min(1).optional(),
+  GITHUB_REPOSITORY: z.string().regex(/^[\w.-]+\/[\w.-]+$/, "must be owner/name").optional(),
+  GITHUB_API_URL: z.url().default("https://api.github.com"),
+  GITHUB_WEBHOOK_SECRET: z.string().min(16).optional(),
+  GITLAB_TOKEN: z.string().min(1).optional(),
+  GITLAB_PROJECT: z.string().min(1).optional(),
+  GITLAB_URL: z.url().default("https://gitlab.com"),
+
+  // Logging.
+  LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+export class ConfigError extends Error {
+  constructor(readonly problems: { variable: string; message: string }[]) {
+    super(
+      "Invalid configuration:\n" + problems.map((p) => `  ${p.variable}: ${p.message}`).join("\n"),
+    );
+    this.name = "ConfigError";
+  }
+}
+
+/** Parse an environment; throws ConfigError naming every bad variable. */
+export function parseEnv(env: Record<string, string | undefined>): Env {
+  // Empty strings mean "unset", as in most twelve-factor apps.
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ""));
+  const result = envSchema.safeParse(cleaned);
+  if (result.success) return result.data;
+  throw new ConfigError(
+    result.error.issues.map((i) => ({
+      variable: String(i.path[0] ?? "(environment)") + (i.path.length > 1 ? `.${i.path.slice(1).join(".")}` : ""),
+      message: i.code === "invalid_type" && i.input === undefined && i.path.length === 1 ? "is required" : i.message,
+    })),
+  );
+}
