@@ -1,0 +1,3 @@
+export { getVaultStatus, type VaultClusterStatus } from "./vault-status";
+export { getConnectionRows } from "./connections";
+export type { ConnectionRow } from "./types";
