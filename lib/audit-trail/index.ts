@@ -1,0 +1,3 @@
+export { appendPortalAudit, verifyPortalAuditChain } from "./service";
+export type { PortalAuditInput, PortalAuditVerification } from "./schemas";
+export type { PortalAuditRow } from "./repository";

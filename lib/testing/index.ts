@@ -1,0 +1,1 @@
+export { createTestDatabase, createEmptyTestDatabase, type TestDatabase } from "./test-database";
