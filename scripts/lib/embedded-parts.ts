@@ -5,7 +5,7 @@ import { startEmbeddedPostgres } from "../../lib/db/embedded";
 import { applyMigrations } from "../../lib/db/migrate";
 import { ensureDemoOrganisation } from "./demo-files";
 import { startVaultStandin } from "../../lib/demo/vault-standin";
-import { startLocalOidcProvider, DEMO_USERS } from "../../lib/demo/oidc";
+import { startLocalOidcProvider, DEMO_USERS, radiusClient } from "../../lib/demo/oidc";
 
 export interface EmbeddedParts {
   /** Variables handed to the portal: only those the operator did not set. */
@@ -43,14 +43,14 @@ export async function bootEmbeddedParts(options: BootOptions): Promise<EmbeddedP
       env.DATABASE_URL = pg.url;
       log(`embedded PostgreSQL on port ${PORTS.postgres + shift} (data in ${path.relative(options.root, dataDir)}/postgres)`);
     }
-    const applied = await applyMigrations(env.DATABASE_URL ?? given.DATABASE_URL!);
+    const { applied } = await applyMigrations(env.DATABASE_URL ?? given.DATABASE_URL!);
     if (applied.length) log(`applied migrations: ${applied.join(", ")}`);
 
     const needsDemo = !given.VAULT_ADDR || !given.TERRAFORM_REPO || !given.MANIFESTS_DIR || !given.WORKFLOWS_DIR;
     const demo = needsDemo ? await ensureDemoOrganisation(path.join(dataDir, "demo"), log) : undefined;
 
     if (!given.VAULT_ADDR && demo) {
-      const vault = await startVaultStandin({ world: demo.world, port: PORTS.vault + shift, host: "127.0.0.1" });
+      const vault = await startVaultStandin({ world: demo.world, port: PORTS.vault + shift, host: "127.0.0.1", maxRecordedRequests: 10_000 });
       stops.push(() => vault.close());
       env.VAULT_ADDR = vault.url;
       env.VAULT_TOKEN = demo.readOnlyToken;
@@ -68,12 +68,13 @@ export async function bootEmbeddedParts(options: BootOptions): Promise<EmbeddedP
     }
 
     if (!given.OIDC_ISSUER) {
-      const issuer = `http://localhost:${PORTS.oidc + shift}`;
+      const issuer = `http://127.0.0.1:${PORTS.oidc + shift}`;
       const clientSecret = persistentSecret(dataDir, "oidc-client-secret");
       const oidc = await startLocalOidcProvider({
         port: PORTS.oidc + shift,
+        host: "127.0.0.1",
         issuer,
-        clients: [{ client_id: "radius", client_secret: clientSecret, redirect_uris: [`${options.portalUrl}/api/auth/callback/oidc`] }],
+        clients: [radiusClient(options.portalUrl, { clientSecret })],
       });
       stops.push(() => oidc.close());
       Object.assign(env, { OIDC_ISSUER: issuer, OIDC_CLIENT_ID: "radius", OIDC_CLIENT_SECRET: clientSecret });
@@ -89,7 +90,7 @@ export async function bootEmbeddedParts(options: BootOptions): Promise<EmbeddedP
 
   return {
     env,
-    demoUsers: given.OIDC_ISSUER ? [] : DEMO_USERS.map((u) => u.username),
+    demoUsers: given.OIDC_ISSUER ? [] : DEMO_USERS.map((u) => u.login),
     stop: () => stopAll(stops),
   };
 }
