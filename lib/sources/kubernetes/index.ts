@@ -1,0 +1,10 @@
+export { parseKubernetesManifests, clusterFromFirstFolder, type KubernetesParseOptions, type KubernetesParseResult, type ParsedServiceAccount } from "./parse-kubernetes";
+export { k8sWorkloadKey } from "./workloads";
+export { esoVaultPath } from "./eso-vault-path";
+export { secretPathsInTemplate } from "./vault-agent-template";
+export { isLeasedPath, normalizeAuthMount, normalizeVaultPath } from "./vault-paths";
+export { DEFAULT_CSI_ROTATION, type CsiRotation } from "./csi-rotation";
+export { RELOAD_LABEL } from "./reload-hint";
+export { DIRECT_READ_ANNOTATION } from "./direct-reads";
+export { readSourceFiles } from "./read-source-files";
+export { readYamlDocuments, type YamlDocument } from "./yaml-documents";
