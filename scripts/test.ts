@@ -20,7 +20,7 @@ const root = path.resolve(__dirname, "..");
 const bin = (name: string) => path.join(root, "node_modules", ".bin", name);
 const results = { passed: 0, failed: 0, steps: [] as string[] };
 
-function step(name: string, command: string, commandArgs: string[], env: NodeJS.ProcessEnv = {}): boolean {
+function step(name: string, command: string, commandArgs: string[], env: Record<string, string> = {}): boolean {
   console.log(`\n=== ${name} ===`);
   const started = Date.now();
   const run = spawnSync(command, commandArgs, { cwd: root, stdio: "inherit", env: { ...process.env, ...env } });

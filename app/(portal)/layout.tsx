@@ -1,14 +1,12 @@
 import type { ReactNode } from "react";
-import { redirect } from "next/navigation";
 import { Sidebar } from "@/components/shell/sidebar";
 import { NAV_ITEMS } from "@/components/shell/nav-items";
 import { SignOutButton } from "@/components/auth/sign-out-button";
-import { getCurrentUser } from "@/lib/auth/guard";
+import { requireUser } from "@/lib/auth/guard";
 import { can } from "@/lib/auth/permissions";
 
 export default async function PortalLayout({ children }: { children: ReactNode }) {
-  const user = await getCurrentUser();
-  if (!user) redirect("/signin");
+  const user = await requireUser();
   const items = NAV_ITEMS.filter((item) => can(user.roles, item.permission));
   return (
     <div className="flex min-h-screen">

@@ -15,7 +15,7 @@ export default async function ForbiddenPage() {
 
   return (
     <main className="flex min-h-screen items-center justify-center px-4">
-      <div className="w-full max-w-lg rounded-xl border border-slate-200 bg-white p-8 shadow-sm">
+      <div data-testid={noRole ? "no-access" : "forbidden"} className="w-full max-w-lg rounded-xl border border-slate-200 bg-white p-8 shadow-sm">
         <p className="text-xs font-semibold uppercase tracking-wide text-slate-500">403</p>
         <h1 className="mt-1 text-xl font-semibold text-ink">{noRole ? "No access to Radius" : "You do not have access to this page"}</h1>
         {noRole ? (
