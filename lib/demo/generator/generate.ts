@@ -4,7 +4,7 @@ import { buildAuditLogs } from "./audit/build-audit";
 import { COMPANY, buildCompany } from "./company";
 import { buildDistribution } from "./distribution/consumers";
 import { renderCatalog } from "./distribution/catalog";
-import { malformedManifests, renderManifests } from "./distribution/k8s-manifests";
+import { danglingReferences, malformedManifests, renderManifests } from "./distribution/k8s-manifests";
 import { renderWorkflows } from "./distribution/workflows";
 import { buildGroundTruth } from "./ground-truth";
 import { createRng } from "./prng";
@@ -32,7 +32,7 @@ export function generateDemoOrganisation(options: DemoOptions): DemoOrganisation
   const terraform = renderTerraform(company, access, world, now);
   const malformed = malformedManifests(company);
   const groundTruth = buildGroundTruth({
-    seed, scale, now, world, company, access, dist, audit, certificates, leases, workflows: workflows.facts, malformed,
+    seed, scale, now, world, company, access, dist, audit, certificates, leases, workflows: workflows.facts, malformed, dangling: danglingReferences(company),
     counts: {
       ...counts,
       kvSecrets: company.kvSecrets.length,

@@ -18,6 +18,8 @@ export interface GroundTruth {
   counts: Record<string, number>;
   identities: Array<{ key: string; kind: string; policies: string[]; inVault: boolean; inTerraform: boolean }>;
   secrets: GroundTruthSecret[];
+  /** Consumers that name a Vault path that does not exist (not a secret, so not under `secrets`). */
+  danglingReferences: GroundTruthDanglingReference[];
   drift: Array<{ kind: "policy-only-in-vault" | "role-only-in-terraform" | "policy-rules-differ"; name: string; detail: string; terraformFile: string | null }>;
   templatedPolicies: string[];
   staticSecretWorkflows: Array<{ repo: string; file: string; secrets: string[] }>;
@@ -49,6 +51,16 @@ export interface GroundTruthConsumer {
   file: string;
 }
 
+export interface GroundTruthDanglingReference {
+  workload: string;
+  mechanism: Mechanism;
+  /** The API path the manifest names, e.g. kv-prod/data/<team>/prod/<service>/does-not-exist. */
+  vaultPath: string;
+  identity: string;
+  file: string;
+  problem: string;
+}
+
 export interface GroundTruthSecret {
   cluster: string;
   mount: string;
@@ -59,7 +71,7 @@ export interface GroundTruthSecret {
   readers: string[];
   listOnly: string[];
   consumers: GroundTruthConsumer[];
-  /** Backstage components that depend (transitively) on a consuming service. */
+  /** Backstage components that depend (transitively) on a service whose runtime workloads consume it (CI jobs serve no traffic). */
   dependents: string[];
   readsInAuditLog: Record<string, number>;
   /** Readers with no read in the audit log (revocation candidates). */

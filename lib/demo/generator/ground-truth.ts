@@ -8,6 +8,7 @@ import { DEMO_CANARY_PREFIX } from "./canary";
 import type { CompanyModel } from "./company";
 import type { DistributionModel } from "./distribution/consumers";
 import { componentRef, dependentsIndex } from "./distribution/catalog";
+import type { DanglingReferenceFact } from "./distribution/k8s-manifests";
 import type { WorkflowFacts } from "./distribution/workflows";
 import type { GroundTruth, GroundTruthConsumer, GroundTruthSecret } from "./ground-truth-types";
 import type { CertificateFact } from "./pki/pki-mount";
@@ -20,6 +21,7 @@ export interface GroundTruthInput {
   world: VaultWorld; company: CompanyModel; access: AccessModel; dist: DistributionModel;
   audit: AuditBuild; certificates: CertificateFact[]; leases: LeaseFacts; workflows: WorkflowFacts;
   malformed: Array<{ path: string; problem: string }>;
+  dangling: DanglingReferenceFact[];
 }
 
 function neverReading(secrets: GroundTruthSecret[]): string[] {
@@ -36,12 +38,15 @@ export function buildGroundTruth(x: GroundTruthInput): GroundTruth {
   const { world, company, access, dist, audit } = x;
   const consumersBy = new Map<string, GroundTruthConsumer[]>();
   const servicesBy = new Map<string, Set<string>>();
-  const serviceOfWorkload = new Map(dist.workloads.map((w) => [w.key, w.service]));
+  const workloadByKey = new Map(dist.workloads.map((w) => [w.key, w]));
   for (const e of dist.edges) {
     const k = `${e.mount}:${e.path}`;
     consumersBy.set(k, [...(consumersBy.get(k) ?? []), { workload: e.workload, mechanism: e.mechanism, refreshSeconds: e.refreshSeconds, reload: e.reload, identity: e.identity, file: e.file }]);
+    // Dependents hang off runtime consumers: a CI job serves no traffic, nothing depends on it (catalog mapping rule).
+    const w = workloadByKey.get(e.workload);
+    if (!w || w.kind === "WorkflowJob") continue;
     const set = servicesBy.get(k) ?? new Set<string>();
-    set.add(serviceOfWorkload.get(e.workload) ?? "");
+    set.add(w.service);
     servicesBy.set(k, set);
   }
   const dependents = dependentsIndex(company);
@@ -75,8 +80,10 @@ export function buildGroundTruth(x: GroundTruthInput): GroundTruth {
     definitions: {
       readers: "identities (auth roles and identity groups in live Vault) whose merged ACL grants read on <mount>/data/<path> (KV v2) or <mount>/<path> (dynamic); tokens are not identities",
       listOnly: "identities with list on <mount>/metadata/<path> but no read on the data path",
-      consumers: "workloads that receive the secret: mechanism, refreshSeconds = distribution delay (null: only on restart or next run), reload = what the workload needs to see a new value",
-      dependents: "Backstage components that depend, directly or transitively, on a service that consumes the secret (consuming services excluded)",
+      consumers: "workloads that receive the secret: mechanism, refreshSeconds = distribution delay (null: only on restart or next run; leased secrets: the lease TTL; a CronJob reading an ESO- or CSI-synced Kubernetes Secret keeps the sync interval, the Secret being only as fresh as its last sync), reload = what the workload needs to see a new value",
+      consumerCollapse: "one consumer per (workload, secret, mechanism): a workload that receives the secret by two deliveries (CSI file and CSI-synced env var) counts once with the slower reload and the longer refresh",
+      dependents: "Backstage components that depend, directly or transitively, on a service whose Kubernetes workloads consume the secret (consuming services excluded; CI jobs serve no traffic and have no dependents)",
+      danglingReferences: "consumers whose manifest names a Vault path that does not exist; not secrets, listed apart",
       readsInAuditLog: "successful data reads per identity in audit/vault_audit.log; human reads are attributed to the group whose policy granted them",
       unusedReaders: "readers with no read in the audit log (revocation candidates)",
       ghostReaders: "identities that read the secret in the audit log but no longer have access (rotate the value)",
@@ -98,6 +105,7 @@ export function buildGroundTruth(x: GroundTruthInput): GroundTruth {
     counts: x.counts,
     identities: access.identities.map((i) => ({ key: i.key, kind: i.kind, policies: i.policies, inVault: i.inVault, inTerraform: i.inTerraform })),
     secrets,
+    danglingReferences: x.dangling.map((d) => ({ workload: d.workload, mechanism: d.mechanism, vaultPath: d.vaultPath, identity: d.identity, file: d.file, problem: d.problem })),
     drift: [
       { kind: "policy-only-in-vault", name: access.clickOpsPolicy, detail: "created in the Vault UI with the root token (see the root-token-used signal); no Terraform resource", terraformFile: null },
       { kind: "role-only-in-terraform", name: `auth/${access.canaryRole.mount}/role/${access.canaryRole.name}`, detail: "vault_kubernetes_auth_backend_role merged in the last commit and never applied", terraformFile: `terraform/team-${company.teams[0]?.name}-canary.tf` },

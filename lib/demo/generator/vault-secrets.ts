@@ -2,6 +2,7 @@ import type { DbConnection, DbRole, DbStaticRole, Iso, KvSecret, VaultMount } fr
 import { canaryValue } from "./canary";
 import { DB_MOUNT, KV_MOUNT, type CompanyModel, type KvSecretModel } from "./company";
 import type { AccessModel } from "./access-model";
+import { DB_LEASE_TTL } from "./distribution/consumers";
 import { accessorFor } from "./ids";
 import type { Rng } from "./prng";
 
@@ -56,7 +57,7 @@ export function buildDatabaseMounts(rng: Rng, company: CompanyModel, access: Acc
       });
       for (const s of dbServices) {
         roles.push({
-          name: s.name, dbName, defaultTtl: 86_400, maxTtl: 604_800,
+          name: s.name, dbName, defaultTtl: DB_LEASE_TTL, maxTtl: 604_800,
           creationStatements: [`CREATE ROLE "{{name}}" WITH LOGIN PASSWORD '{{password}}' VALID UNTIL '{{expiration}}';`, `GRANT SELECT, INSERT, UPDATE ON ALL TABLES IN SCHEMA ${s.name.replace(/-/g, "_")} TO "{{name}}";`],
         });
       }

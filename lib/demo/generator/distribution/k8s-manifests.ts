@@ -1,12 +1,17 @@
 import { toYamlDocument } from "./yaml-emit";
 import { K8S_AUTH, K8S_CLUSTER, slotKey, tierOf, type CompanyModel, type KvSecretModel, type ServiceModel } from "../company";
+import { identityKey } from "../access-model";
 import type { DemoFile, Env } from "../types";
-import { CSI_ROTATION, DEFAULTS, envVarName, manifestFile, workloadsOf } from "./consumers";
+import { CSI_ROTATION, DEFAULTS, envVarName, manifestFile, reloadsDbCreds, workloadsOf } from "./consumers";
 
 const VAULT_ADDR = "https://vault.acme.internal:8200";
 const A = "vault.hashicorp.com/";
 const dur = (s: number): string => (s % 3600 === 0 ? `${s / 3600}h` : s % 60 === 0 ? `${s / 60}m` : `${s}s`);
 const dataPath = (s: KvSecretModel): string => `${s.mount}/data/${s.path}`;
+const RELOAD_COMMAND = "wget -qO- --post-data='' http://127.0.0.1:8080/-/reload";
+/** Each CSI workload mounts its own class (a CSI volume delivers every object the class lists) and syncs its own Secret. */
+const csiClass = (workload: string): string => `${workload}-vault`;
+const csiSyncedSecret = (workload: string): string => `${workload}-csi`;
 
 function agentAnnotations(s: ServiceModel, env: Env, kind: string, uses: KvSecretModel[]): Record<string, string> {
   const tier = tierOf(env);
@@ -16,16 +21,20 @@ function agentAnnotations(s: ServiceModel, env: Env, kind: string, uses: KvSecre
     const field = sec.name.startsWith("oauth-client") ? "client_secret" : "value";
     a[`${A}agent-inject-template-${sec.name}`] = `{{- with secret "${dataPath(sec)}" -}}{{ .Data.data.${field} }}{{- end -}}`;
     // Hot reload: the agent tells the app to re-read the file after each render.
-    if (s.hotReload && kind !== "CronJob") a[`${A}agent-inject-command-${sec.name}`] = "wget -qO- --post-data='' http://127.0.0.1:8080/-/reload";
+    if (s.hotReload && kind !== "CronJob") a[`${A}agent-inject-command-${sec.name}`] = RELOAD_COMMAND;
   }
-  if (s.hasDatabase && kind !== "CronJob") a[`${A}agent-inject-secret-db-creds`] = `${tier === "prod" ? "database-prod" : "database"}/creds/${s.name}`;
+  if (s.hasDatabase && kind !== "CronJob") {
+    a[`${A}agent-inject-secret-db-creds`] = `${tier === "prod" ? "database-prod" : "database"}/creds/${s.name}`;
+    // Leased credentials are re-issued when the lease ends; without a command the app keeps the old ones until restarted.
+    if (reloadsDbCreds(s)) a[`${A}agent-inject-command-db-creds`] = RELOAD_COMMAND;
+  }
   if (kind === "CronJob") a[`${A}agent-pre-populate-only`] = "true";
   else if (s.refreshOverride !== null) a[`${A}template-static-secret-render-interval`] = dur(s.refreshOverride);
   if (s.index % 3 === 0) a[`${A}agent-cache-enable`] = "true";
   return a;
 }
 
-function podSpec(s: ServiceModel, sa: string): Record<string, unknown> {
+function podSpec(s: ServiceModel, workload: string, sa: string): Record<string, unknown> {
   const container: Record<string, unknown> = { name: "app", image: `ghcr.io/acme/${s.name}:1.${s.index % 20}.0`, ports: [{ containerPort: 8080 }] };
   const spec: Record<string, unknown> = { serviceAccountName: sa, containers: [container] };
   if (s.mechanism === "eso") {
@@ -35,7 +44,7 @@ function podSpec(s: ServiceModel, sa: string): Record<string, unknown> {
     } else container.envFrom = [{ secretRef: { name: `${s.name}-secrets` } }];
   }
   if (s.mechanism === "csi") {
-    spec.volumes = [{ name: "vault", csi: { driver: "secrets-store.csi.k8s.io", readOnly: true, volumeAttributes: { secretProviderClass: `${s.name}-vault` } } }];
+    spec.volumes = [{ name: "vault", csi: { driver: "secrets-store.csi.k8s.io", readOnly: true, volumeAttributes: { secretProviderClass: csiClass(workload) } } }];
     container.volumeMounts = [{ name: "vault", mountPath: "/mnt/secrets", readOnly: true }];
   }
   return spec;
@@ -45,11 +54,11 @@ function workloadDoc(s: ServiceModel, env: Env, w: ReturnType<typeof workloadsOf
   const namespace = `${s.team}-${env}`;
   const labels = { app: w.name, "app.kubernetes.io/part-of": s.name, team: s.team };
   const annotations = s.mechanism === "vault-agent" ? agentAnnotations(s, env, w.kind, w.uses) : {};
-  const pod = podSpec(s, w.sa);
+  const pod = podSpec(s, w.name, w.sa);
   if (s.mechanism === "csi" && !s.hotReload) {
     // Synced env vars (secretObjects) need a restart to change.
     const c = (pod.containers as Array<Record<string, unknown>>)[0] as Record<string, unknown>;
-    c.env = w.uses.map((sec) => ({ name: envVarName(sec.name), valueFrom: { secretKeyRef: { name: `${s.name}-csi`, key: sec.name } } }));
+    c.env = w.uses.map((sec) => ({ name: envVarName(sec.name), valueFrom: { secretKeyRef: { name: csiSyncedSecret(w.name), key: sec.name } } }));
   }
   const template = { metadata: { labels, annotations }, spec: pod };
   const meta = { name: w.name, namespace, labels };
@@ -76,14 +85,14 @@ function esoDoc(s: ServiceModel, env: Env, secrets: KvSecretModel[]): Record<str
   };
 }
 
-function csiDoc(s: ServiceModel, env: Env, secrets: KvSecretModel[]): Record<string, unknown> {
+function csiDoc(s: ServiceModel, env: Env, workload: string, secrets: KvSecretModel[]): Record<string, unknown> {
   const objects = secrets.map((sec) => `- objectName: "${sec.name}"\n  secretPath: "${sec.mount}/data/${sec.path}"\n  secretKey: "${sec.name.startsWith("oauth-client") ? "client_secret" : "value"}"\n`).join("");
   const spec: Record<string, unknown> = {
     provider: "vault",
     parameters: { vaultAddress: VAULT_ADDR, roleName: s.name, vaultKubernetesMountPath: K8S_AUTH[tierOf(env)], objects },
   };
-  if (!s.hotReload) spec.secretObjects = [{ secretName: `${s.name}-csi`, type: "Opaque", data: secrets.map((sec) => ({ objectName: sec.name, key: sec.name })) }];
-  return { apiVersion: "secrets-store.csi.x-k8s.io/v1", kind: "SecretProviderClass", metadata: { name: `${s.name}-vault`, namespace: `${s.team}-${env}` }, spec };
+  if (!s.hotReload) spec.secretObjects = [{ secretName: csiSyncedSecret(workload), type: "Opaque", data: secrets.map((sec) => ({ objectName: sec.name, key: sec.name })) }];
+  return { apiVersion: "secrets-store.csi.x-k8s.io/v1", kind: "SecretProviderClass", metadata: { name: csiClass(workload), namespace: `${s.team}-${env}` }, spec };
 }
 
 const toYaml = (docs: Array<Record<string, unknown>>): string => docs.map(toYamlDocument).join("---\n");
@@ -104,16 +113,45 @@ function platformFiles(): DemoFile[] {
   return files;
 }
 
+/**
+ * References to Vault paths that do not exist (a copy-pasted annotation for a secret that was never
+ * created, or was deleted): the manifests still name them, the ground truth lists them apart.
+ */
+export interface DanglingReferenceFact {
+  workload: string;
+  workloadName: string;
+  mechanism: "vault-agent";
+  /** The API path as the manifest names it. */
+  vaultPath: string;
+  identity: string;
+  file: string;
+  problem: string;
+}
+
+export function danglingReferences(company: CompanyModel): DanglingReferenceFact[] {
+  const s = company.services[0] as ServiceModel;
+  const namespace = `${s.team}-prod`;
+  const name = `${s.name}-shadow`;
+  return [{
+    workload: `k8s:${K8S_CLUSTER.prod}/${namespace}/deployment/${name}`, workloadName: name, mechanism: "vault-agent",
+    vaultPath: `kv-prod/data/${s.team}/prod/${s.name}/does-not-exist`,
+    identity: identityKey("kubernetes", K8S_AUTH.prod, s.name),
+    file: `manifests/${K8S_CLUSTER.prod}/${namespace}/orphan-annotation.yaml`,
+    problem: "agent-inject-secret annotation points at a KV path that does not exist",
+  }];
+}
+
 /** Two deliberately broken files, for the parsers' error reporting (listed in ground truth). */
 export function malformedManifests(company: CompanyModel): Array<DemoFile & { problem: string }> {
   const s = company.services[0] as ServiceModel;
   const dir = `manifests/${K8S_CLUSTER.prod}/${s.team}-prod`;
-  const orphan = workloadDoc(s, "prod", { kind: "Deployment", name: `${s.name}-shadow`, sa: s.name, uses: [] });
+  const [ref] = danglingReferences(company) as [DanglingReferenceFact];
+  const orphan = workloadDoc(s, "prod", { kind: "Deployment", name: ref.workloadName, sa: s.name, uses: [] });
   const tmpl = (orphan.spec as { template: { metadata: { annotations: Record<string, string> } } }).template.metadata;
-  tmpl.annotations = { [`${A}agent-inject`]: "true", [`${A}role`]: s.name, [`${A}agent-inject-secret-legacy`]: `kv-prod/data/${s.team}/prod/${s.name}/does-not-exist` };
+  tmpl.annotations = { [`${A}agent-inject`]: "true", [`${A}role`]: s.name, [`${A}auth-path`]: `auth/${K8S_AUTH.prod}`, [`${A}agent-inject-secret-legacy`]: ref.vaultPath };
   return [
     { path: `${dir}/broken-indentation.yaml`, problem: "invalid YAML (tab indentation and an unclosed flow sequence)", content: `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: ${s.name}-broken\n\tnamespace: ${s.team}-prod\nspec:\n  replicas: [1, 2\n` },
-    { path: `${dir}/orphan-annotation.yaml`, problem: "agent-inject-secret annotation points at a KV path that does not exist", content: toYaml([orphan]) },
+    { path: ref.file, problem: ref.problem, content: toYaml([orphan]) },
   ];
 }
 
@@ -125,7 +163,7 @@ export function renderManifests(company: CompanyModel): DemoFile[] {
       const ws = workloadsOf(s, env, secrets);
       const docs: Array<Record<string, unknown>> = ws.map((w) => ({ apiVersion: "v1", kind: "ServiceAccount", metadata: { name: w.sa, namespace: `${s.team}-${env}` } }));
       if (s.mechanism === "eso" && secrets.length > 0) docs.push(esoDoc(s, env, secrets));
-      if (s.mechanism === "csi" && secrets.length > 0) docs.push(csiDoc(s, env, secrets));
+      if (s.mechanism === "csi") for (const w of ws) if (w.uses.length > 0) docs.push(csiDoc(s, env, w.name, w.uses));
       for (const w of ws) docs.push(workloadDoc(s, env, w));
       files.push({ path: manifestFile(s, env), content: toYaml(docs) });
     }
