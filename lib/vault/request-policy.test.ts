@@ -26,6 +26,8 @@ describe("isAllowedVaultRequest", () => {
     ["PUT", "sys/leases/lookup"],
     ["POST", "sys/capabilities-self"],
     ["GET", "auth/token/lookup-self"],
+    ["LIST", "kv1/"], // KV v1: names only
+    ["LIST", "legacy-kv/team/app/"],
   ])("allows %s %s", (method, path) => {
     expect(isAllowedVaultRequest(method, path)).toBe(true);
   });
@@ -49,6 +51,12 @@ describe("isAllowedVaultRequest", () => {
     ["POST", "auth/kubernetes/role/x"],
     ["GET", "kv/metadata/../data/x"],
     ["GET", "sys/health?x=1"],
+    ["GET", "kv1/team/app"], // a KV v1 read is the value
+    ["LIST", "database/creds/"],
+    ["LIST", "cubbyhole/"],
+    ["LIST", "auth/approle/role/app/secret-id"],
+    ["LIST", "auth/token/accessors"], // generic LIST stops at sys/, auth/, identity/
+    ["LIST", "sys/plugins/catalog"],
   ])("refuses %s %s", (method, path) => {
     expect(isAllowedVaultRequest(method, path)).toBe(false);
   });

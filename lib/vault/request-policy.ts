@@ -24,6 +24,8 @@ const READ_PATHS: RegExp[] = [
   /^[^?#]+\/(cert|issuer)\/[^/?#]+$/, // one certificate or issuer (public material)
 ];
 
+const SYSTEM_ROOTS = new Set(["sys", "auth", "identity"]);
+
 const POST_READS = new Set(["sys/capabilities-self", "sys/leases/lookup"]);
 
 /** Segments that name secret material; refused anywhere before a `metadata` segment. */
@@ -47,5 +49,9 @@ export function isAllowedVaultRequest(method: string, rawPath: string): boolean 
 
   if (method === "POST" || method === "PUT") return POST_READS.has(path);
   if (method !== "GET" && method !== "LIST") return false;
+  // LIST answers names only, never values, so it is allowed below any secret-engine mount once
+  // the secret segments above are refused: KV v1 mounts (arbitrary names, no metadata/ prefix)
+  // need it. sys/, auth/ and identity/ stay on the explicit list (e.g. token accessors).
+  if (method === "LIST" && !SYSTEM_ROOTS.has(segments[0] ?? "")) return true;
   return READ_PATHS.some((re) => re.test(path));
 }
