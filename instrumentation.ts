@@ -1,17 +1,26 @@
 /**
  * Runs once when a Next.js server starts. Parses the configuration so that a bad variable stops
- * the start with a message naming it, instead of failing on the first request.
+ * the start with a message naming it, instead of failing on the first request; then starts the
+ * sync scheduler (first sync shortly after boot, then every SYNC_INTERVAL_MINUTES).
  */
 export async function register(): Promise<void> {
-  if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  const { parseEnv, ConfigError } = await import("./lib/config-schema");
-  try {
-    parseEnv(process.env);
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      console.error(`\n${error.message}\n\nSee README.md, "Configuration".\n`);
-      process.exit(1);
+  // The documented shape (a block guarded by NEXT_RUNTIME): the edge bundle drops it entirely,
+  // so Node-only modules (pg, the sync) are never compiled for the edge runtime.
+  if (process.env.NEXT_RUNTIME === "nodejs") {
+    const { parseEnv, ConfigError } = await import("./lib/config-schema");
+    try {
+      parseEnv(process.env);
+    } catch (error) {
+      if (error instanceof ConfigError) {
+        console.error(`\n${error.message}\n\nSee README.md, "Configuration".\n`);
+        process.exit(1);
+      }
+      throw error;
     }
-    throw error;
+    // `next build` also loads this file; only a serving process should sync.
+    if (process.env.NEXT_PHASE !== "phase-production-build") {
+      const { startSyncScheduler } = await import("./lib/sync/scheduler");
+      startSyncScheduler();
+    }
   }
 }
