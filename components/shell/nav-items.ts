@@ -4,6 +4,7 @@ export const NAV_ITEMS = [
   { href: "/secrets", label: "Secrets", permission: "secrets.read", icon: "M7 11V7a5 5 0 0110 0v4M5 11h14v10H5z" },
   { href: "/identities", label: "Identities", permission: "identities.read", icon: "M16 7a4 4 0 11-8 0 4 4 0 018 0zM4 21a8 8 0 0116 0" },
   { href: "/workloads", label: "Workloads", permission: "workloads.read", icon: "M4 6h16M4 12h16M4 18h16" },
+  { href: "/policies", label: "Policies", permission: "policies.read", icon: "M9 12h6M9 16h6M7 3h7l5 5v13H7zM14 3v5h5" },
   { href: "/health", label: "Health", permission: "health.read", icon: "M3 12h4l3-8 4 16 3-8h4" },
   { href: "/changes", label: "Changes", permission: "changes.read", icon: "M6 3v12M18 9v12M6 15a3 3 0 100 6 3 3 0 000-6zM18 3a3 3 0 100 6 3 3 0 000-6zM6 9c0 6 12 0 12 6" },
   { href: "/alerts", label: "Alerts", permission: "alerts.read", icon: "M12 9v4m0 4h.01M10.3 3.9L2 18a2 2 0 001.7 3h16.6a2 2 0 001.7-3L13.7 3.9a2 2 0 00-3.4 0z" },

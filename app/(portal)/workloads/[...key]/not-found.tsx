@@ -1,0 +1,5 @@
+import { NotInInventory } from "@/components/inventory/not-in-inventory";
+
+export default function WorkloadNotFound() {
+  return <NotInInventory what="workload" back="/workloads" />;
+}
