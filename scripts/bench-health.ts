@@ -9,10 +9,10 @@
  * is the collector's own cost plus the stand-in's answers, not both on one CPU.
  * Prints collect time, write time, page-data median/p95, first-view bytes and peak RSS.
  */
-import { spawn, type ChildProcess } from "node:child_process";
 import { chmodSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { startStandinProcess } from "./lib/bench-support";
 import { DEMO_TOKENS, generateDemoOrganisation } from "../lib/demo/generator";
 import { createPrismaClient } from "../lib/db/create-client";
 import { startEmbeddedPostgres } from "../lib/db/embedded";
@@ -50,13 +50,6 @@ function recordsFromWorld(world: VaultWorld) {
   return { leases: { leases, problems: [], requestCount: 0 }, certs: { certificates, issuers: [], roles: [], problems: [], requestCount: 0 } };
 }
 
-function startStandin(world: string): Promise<{ url: string; child: ChildProcess }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join("node_modules", "tsx", "dist", "cli.mjs"), "scripts/vault-standin.ts", "--world", world, "--port", "0"], { stdio: ["ignore", "pipe", "inherit"] });
-    child.stdout?.once("data", (d: Buffer) => resolve({ url: d.toString().trim(), child }));
-    child.on("exit", (code) => reject(new Error(`stand-in exited ${code}`)));
-  });
-}
 
 async function main(): Promise<void> {
   const scale = arg("scale", 250);
@@ -76,7 +69,7 @@ async function main(): Promise<void> {
   const root = mkdtempSync(path.join(os.tmpdir(), "radius-bench-health-"));
   chmodSync(root, 0o755);
   writeFileSync(path.join(root, "world.json"), JSON.stringify(world));
-  const standin = await startStandin(path.join(root, "world.json"));
+  const standin = await startStandinProcess(path.join(root, "world.json"));
   const pg = await startEmbeddedPostgres({ dataDir: path.join(root, "pg"), database: "radius_bench", unsafeFast: true });
   const db = createPrismaClient(pg.url, { maxConnections: 8 });
   try {
