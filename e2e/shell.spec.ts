@@ -3,14 +3,14 @@ import { DEMO_USER, storageStateFor } from "./helpers";
 
 const SECTIONS: Record<string, string[]> = {
   engineer: ["Dashboard", "Secrets", "Identities", "Workloads", "Health", "Changes"],
-  security: ["Dashboard", "Secrets", "Identities", "Workloads", "Health", "Changes", "Alerts", "Reviews", "Exports"],
+  security: ["Dashboard", "Secrets", "Identities", "Workloads", "Health", "Changes", "Drift", "Alerts", "Reviews", "Exports"],
   compliance: ["Dashboard", "Secrets", "Exports"],
-  admin: ["Dashboard", "Secrets", "Identities", "Workloads", "Health", "Changes", "Alerts", "Reviews", "Exports", "Admin"],
+  admin: ["Dashboard", "Secrets", "Identities", "Workloads", "Health", "Changes", "Drift", "Alerts", "Reviews", "Exports", "Admin"],
 };
 const HIDDEN: Record<string, string[]> = {
-  engineer: ["Alerts", "Reviews", "Exports", "Admin"],
+  engineer: ["Drift", "Alerts", "Reviews", "Exports", "Admin"],
   security: ["Admin"],
-  compliance: ["Admin", "Alerts"],
+  compliance: ["Admin", "Alerts", "Drift"],
   admin: [],
 };
 

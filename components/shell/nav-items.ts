@@ -7,6 +7,7 @@ export const NAV_ITEMS = [
   { href: "/policies", label: "Policies", permission: "policies.read", icon: "M9 12h6M9 16h6M7 3h7l5 5v13H7zM14 3v5h5" },
   { href: "/health", label: "Health", permission: "health.read", icon: "M3 12h4l3-8 4 16 3-8h4" },
   { href: "/changes", label: "Changes", permission: "changes.read", icon: "M6 3v12M18 9v12M6 15a3 3 0 100 6 3 3 0 000-6zM18 3a3 3 0 100 6 3 3 0 000-6zM6 9c0 6 12 0 12 6" },
+  { href: "/drift", label: "Drift", permission: "drift.read", icon: "M4 7h10M4 12h16M4 17h7M17 4l3 3-3 3" },
   { href: "/alerts", label: "Alerts", permission: "alerts.read", icon: "M12 9v4m0 4h.01M10.3 3.9L2 18a2 2 0 001.7 3h16.6a2 2 0 001.7-3L13.7 3.9a2 2 0 00-3.4 0z" },
   { href: "/reviews", label: "Reviews", permission: "reviews.read", icon: "M9 12l2 2 4-4M4 4h16v16H4z" },
   { href: "/exports", label: "Exports", permission: "exports.create", icon: "M12 3v12m0 0l-4-4m4 4l4-4M4 21h16" },

@@ -4,6 +4,8 @@
  * per-secret summaries from lib/blast-radius. No I/O besides the (WebAssembly) policy parser.
  */
 import { materialiseGrants, summariseSecrets, type MaterialiseStats, type PrivilegedIdentity } from "@/lib/blast-radius";
+import { detectDrift } from "@/lib/drift/detect-drift";
+import type { DriftResult } from "@/lib/drift/types";
 import type { VaultInventory } from "@/lib/sources/vault/collect-inventory";
 import { analysePolicies, type PolicyAnalysis } from "./analyse-policies";
 import { toDependencyRecords, toWorkloadRecord } from "./map-workloads";
@@ -19,6 +21,8 @@ export interface AssembledSnapshot {
   grantStats: MaterialiseStats;
   privilegedIdentities: PrivilegedIdentity[];
   danglingConsumptions: number;
+  /** Live Vault vs Terraform (lib/drift); null when no Terraform repository was read. */
+  drift: DriftResult | null;
   timingsMs: { grants: number; summaries: number };
 }
 
@@ -31,6 +35,7 @@ export async function assembleSnapshot(vault: readonly VaultInventory[], sources
   const policies = dedupePolicies([...vault.flatMap((v) => v.policies), ...terraformPolicies(vault[0]?.cluster ?? null, sources)], problems);
   const analysed = await analysePolicies(policies);
   append(problems, analysed.problems);
+  const drift = detectDrift({ live: vault[0], terraform: sources.terraform, policies, analyses: analysed.analyses });
 
   const resolved = resolveConsumptions({ consumptions: sources.consumptions, secrets, identities });
   append(problems, resolved.problems);
@@ -53,6 +58,7 @@ export async function assembleSnapshot(vault: readonly VaultInventory[], sources
     grantStats: materialised.stats,
     privilegedIdentities: materialised.privilegedIdentities,
     danglingConsumptions: resolved.dangling,
+    drift,
     timingsMs: { grants: Math.round(grantsMs), summaries: Math.round(performance.now() - started) },
   };
 }

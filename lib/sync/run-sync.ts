@@ -11,6 +11,7 @@ import { collectVault } from "./collect-vault";
 import { collectHealth } from "./collect-health";
 import { upsertHealthAlerts } from "@/lib/health/alerts";
 import { writeHealthRecords } from "@/lib/health/repository";
+import { writeDriftRecords } from "@/lib/drift/write-drift";
 import { capProblems, countBySeverity, errorMessage } from "./problems";
 import { createProgressReporter, type ProgressReporter } from "./progress";
 import { readDistributionSources } from "./read-sources";
@@ -115,6 +116,7 @@ async function buildAndActivate(ctx: RunContext): Promise<{ unreadable: string[]
     writeSnapshot([ctx.lock.client, ...extra], snapshotId, data, assembled.policyAnalysis, (done, total) => progress.step(done, total)));
   const healthCounts = await writeHealthRecords(db, snapshotId, health.records, written.secretIds);
   Object.assign(counts, { leases: healthCounts.leases, certificates: healthCounts.certificates });
+  if (assembled.drift) counts.drift = await writeDriftRecords(db, snapshotId, assembled.drift);
   await progress.phase("activate");
   await activateSnapshot(db, ctx.snapshotId);
   ctx.activated = true;

@@ -71,6 +71,8 @@ export interface SyncCounts {
   certificates?: number;
   vaultRequests?: number;
   terraformCommit?: string | null;
+  /** Resources that differ between live Vault and Terraform (lib/drift); unset when Terraform was not read. */
+  drift?: number;
   problems?: number;
   problemsStored?: number;
   problemsBySeverity?: { error: number; warning: number };

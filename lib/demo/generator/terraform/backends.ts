@@ -64,7 +64,7 @@ variable "db_root_passwords" {
   }
   auth.push(resource("vault_jwt_auth_backend_role", "engineer", {
     backend: raw(`vault_jwt_auth_backend.${ident(OIDC_MOUNT)}.path`), role_name: "engineer", role_type: "oidc", bound_audiences: ["vault"],
-    user_claim: "email", groups_claim: "groups", token_policies: ["default"], token_ttl: 28_800,
+    user_claim: "email", groups_claim: "groups", token_policies: ["default"], token_ttl: 28_800, token_max_ttl: 43_200,
     allowed_redirect_uris: ["https://vault.acme.internal/ui/vault/auth/oidc/oidc/callback", "http://localhost:8250/oidc/callback"],
   }));
   return [

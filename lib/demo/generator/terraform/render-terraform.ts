@@ -67,6 +67,10 @@ export function renderTerraform(company: CompanyModel, access: AccessModel, worl
   const canaryFile = `team-${company.teams[0]?.name}-canary.tf`;
   if (canary) files.push({ path: canaryFile, content: `# Canary deployment role (merged, waiting for the next apply).\n${k8sRole(company, access, canary)}` });
 
+  // Roles no team owns (External Secrets Operator per cluster) are managed here too: ground truth says inTerraform.
+  const platformRoles = access.identities.filter((i) => i.kind === "kubernetes" && i.team === null && i.inTerraform);
+  files.push({ path: "platform-roles.tf", content: `# Platform workload roles (no owning team).\n${platformRoles.map((i) => k8sRole(company, access, i)).join("\n")}` });
+
   const groups = access.identities.filter((i) => i.kind === "group");
   files.push({
     path: "identity.tf",
