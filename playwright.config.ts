@@ -38,6 +38,6 @@ export default defineConfig({
     reuseExistingServer: false,
     stdout: "pipe",
     stderr: "pipe",
-    env: { NEXT_TELEMETRY_DISABLED: "1" },
+    env: { NEXT_TELEMETRY_DISABLED: "1", RADIUS_STANDIN_CONTROL_TOKEN: "e2e-standin-control" },
   },
 });

@@ -116,11 +116,14 @@ async function main(): Promise<void> {
     const list = await timeCalls(requests, (i) => listSecrets(ctx, params[i % params.length]!));
     const now = new Date();
     const health = await timeCalls(requests, (i) => getHealthPageData({ db, user, now, noCache: true }, i % 2 ? { view: "certificates" } : {}));
+    // Warm: what most views cost (the aggregates are cached per snapshot for 30 seconds).
+    const healthWarm = await timeCalls(requests, (i) => getHealthPageData({ db, user, now }, i % 2 ? { view: "certificates" } : {}));
     const firstView = Buffer.byteLength(JSON.stringify(await getHealthPageData({ db, user, now }, {})));
 
     rows[`secret detail, ${keys.length} secrets (median / p95)`] = { value: medianP95(detail), target: "p95 < 100 ms" };
     rows[`filtered secret list, ${requests} calls (median / p95)`] = { value: medianP95(list), target: "p95 < 200 ms" };
     rows[`health page data, ${requests} calls, no cache (median / p95)`] = { value: medianP95(health), target: "p95 < 300 ms" };
+    rows[`health page data, ${requests} calls, 30 s aggregate cache (median / p95)`] = { value: medianP95(healthWarm), target: "p95 < 300 ms" };
     rows["health first view, serialised data"] = { value: `${(firstView / 1024).toFixed(1)} KB`, target: "< 300 KB" };
     rows["peak RSS overall"] = { value: mb(peakRss), target: "< 1.5 GB" };
     console.log("\n== Radius benchmark (one run; medians and p95 of sequential calls)");

@@ -16,7 +16,7 @@ export function StaleBanner({ status }: { status: SyncStatusView }) {
           {status.lastFailure ? (
             <>
               The last sync failed at {formatTime(status.lastFailure.at)}
-              {status.lastFailure.error ? <>: <span className="font-mono text-xs">{status.lastFailure.error}</span></> : null}.{" "}
+              {status.lastFailure.error ? <>: <span className="font-mono text-xs">{status.lastFailure.error.replace(/\.$/, "")}</span></> : null}.{" "}
             </>
           ) : null}
           Showing the last good snapshot{status.staleSince ? ` (stale since ${formatTime(status.staleSince)})` : ""}.

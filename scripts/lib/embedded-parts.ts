@@ -50,7 +50,7 @@ export async function bootEmbeddedParts(options: BootOptions): Promise<EmbeddedP
     const demo = needsDemo ? await ensureDemoOrganisation(path.join(dataDir, "demo"), log) : undefined;
 
     if (!given.VAULT_ADDR && demo) {
-      const vault = await startVaultStandin({ world: demo.world, port: PORTS.vault + shift, host: "127.0.0.1", maxRecordedRequests: 10_000 });
+      const vault = await startVaultStandin({ world: demo.world, port: PORTS.vault + shift, host: "127.0.0.1", maxRecordedRequests: 10_000, controlToken: process.env.RADIUS_STANDIN_CONTROL_TOKEN || undefined });
       stops.push(() => vault.close());
       env.VAULT_ADDR = vault.url;
       env.VAULT_TOKEN = demo.readOnlyToken;

@@ -4,6 +4,7 @@
  */
 import http from "node:http";
 import net from "node:net";
+import { CONTROL_PATH, handleControl } from "./control";
 import { FaultInjector } from "./faults";
 import { handleRequest } from "./handle-request";
 import { ListMethodShim } from "./list-method-shim";
@@ -32,6 +33,10 @@ export async function startVaultStandin(options: StartVaultStandinOptions): Prom
       at: new Date().toISOString(),
       durationMs: 0,
     };
+    if (options.controlToken && req.url === CONTROL_PATH) {
+      handleControl(req, res, options.controlToken, (f) => faults.set(f)).catch(() => res.writeHead(400).end());
+      return;
+    }
     const started = performance.now();
     res.on("finish", () => (record.durationMs = performance.now() - started));
     requests.push(record);

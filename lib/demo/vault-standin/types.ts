@@ -51,6 +51,8 @@ export interface StartVaultStandinOptions {
   faults?: FaultConfig;
   /** Keep only the newest N recorded requests (long demo runs); unlimited by default, for tests. */
   maxRecordedRequests?: number;
+  /** Enables POST /_standin/faults for tests in another process (see control.ts). Off by default. */
+  controlToken?: string;
 }
 
 export interface VaultStandin {
