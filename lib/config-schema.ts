@@ -65,6 +65,14 @@ export const envSchema = z.object({
   TERRAFORM_REPO: z.string().min(1).optional(), // a local path or a git URL
   TERRAFORM_BRANCH: z.string().min(1).default("main"),
   TERRAFORM_DIR: z.string().default("."), // folder inside the repo holding the vault config
+  // Change requests: the file (relative to TERRAFORM_DIR) that receives new resources. `{team}` is
+  // the owner team without a leading "team-" ("team-payments" -> "payments"), or "shared" when the
+  // change names no team. Appended to when it exists, created otherwise.
+  TERRAFORM_CHANGES_FILE: z
+    .string()
+    .regex(/^(?:[A-Za-z0-9_{}-][A-Za-z0-9._{}-]*\/)*[A-Za-z0-9_{}-][A-Za-z0-9._{}-]*\.tf$/, "must be a relative path ending in .tf, e.g. team-{team}.tf")
+    .refine((v) => !v.split("/").some((s) => s.startsWith(".")) && !/\{(?!team\})|(?<!\{team)\}/.test(v), "only the placeholder {team} is allowed, and no . or .. segments")
+    .default("team-{team}.tf"),
   MANIFESTS_DIR: z.string().min(1).optional(),
   WORKFLOWS_DIR: z.string().min(1).optional(),
   CATALOG_PATH: z.string().min(1).optional(),

@@ -40,7 +40,9 @@ const line = (min: number, max: number, label: string) =>
     .min(min, min > 1 ? `${label}: at least ${min} characters` : `Enter ${label}`)
     .max(max, `${label}: at most ${max} characters`)
     .refine((v) => !INVISIBLE_OR_CONTROL.test(v), `${label}: no control or bidirectional characters`)
-    .refine((v) => !LONE_SURROGATE.test(v), `${label}: not valid Unicode text`);
+    .refine((v) => !LONE_SURROGATE.test(v), `${label}: not valid Unicode text`)
+    // Terraform (HCL) stores strings in Unicode NFC; normalising here keeps stored = rendered.
+    .transform((v) => v.normalize("NFC"));
 
 /**
  * C0/C1 controls, line/paragraph separators, bidirectional overrides and marks, zero-width and

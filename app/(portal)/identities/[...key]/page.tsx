@@ -10,6 +10,7 @@ import { DataTable, DataTableEmpty } from "@/components/ui/data-table";
 import { DataTablePagination } from "@/components/ui/data-table-pagination";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePagePermission } from "@/lib/auth/guard";
+import { can } from "@/lib/auth/permissions";
 import { getIdentityReverseBlastRadius, inventoryContext } from "@/lib/inventory";
 import { plural } from "@/lib/inventory/format";
 import { identityDetailSchema } from "@/lib/inventory/schemas";
@@ -35,7 +36,14 @@ export default async function IdentityPage({ params, searchParams }: Props) {
     <>
       <nav className="mb-1 text-xs text-slate-500"><Link href="/identities" className="hover:underline">Identities</Link> / {i.cluster} / {i.authMount}</nav>
       <PageHeader title={i.displayName ?? i.roleName} description={<span className="font-mono text-xs">{i.key} · {i.kind} ({i.authType})</span>}
-        actions={<CsvLink href={withParams(`/api${base}`, { q: query.q, policy: query.policy }, { format: "csv" })} label="Download readable secrets (CSV)" />} />
+        actions={
+          <>
+            {can(user.roles, "changes.create") ? (
+              <Link href={`/changes/new?${new URLSearchParams({ kind: "access.grant", identityKey: i.key })}`} className="rounded-md border border-slate-300 px-2.5 py-1 text-sm hover:bg-slate-50">Request access to a secret</Link>
+            ) : null}
+            <CsvLink href={withParams(`/api${base}`, { q: query.q, policy: query.policy }, { format: "csv" })} label="Download readable secrets (CSV)" />
+          </>
+        } />
       <ParamNotes notes={notes} />
       <div data-testid="answer-reverse" className="mb-4 rounded-md border border-l-4 border-slate-200 border-l-brand-500 bg-white px-4 py-3 text-base shadow-sm">
         An attacker holding this identity can read <strong>{plural(radius.totalReadable, "secret")}</strong> through {plural(radius.byPolicy.length, "policy", "policies")}.

@@ -13,6 +13,7 @@ import { SecretFacts } from "@/components/inventory/secret-facts";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePagePermission } from "@/lib/auth/guard";
+import { can } from "@/lib/auth/permissions";
 import { getSecretBlastRadius, inventoryContext } from "@/lib/inventory";
 import { keyFromSegments } from "@/lib/inventory/urls";
 
@@ -30,20 +31,31 @@ export default async function SecretPage({ params }: Props) {
   const radius = await getSecretBlastRadius(inventoryContext(user), key);
   if (!radius) notFound();
   const s = radius.secret;
+  const canRequest = can(user.roles, "changes.create");
   return (
     <>
       <nav className="mb-1 text-xs text-slate-500"><Link href="/secrets" className="hover:underline">Secrets</Link> / {s.cluster} / {s.mount}</nav>
       <PageHeader
         title={s.path}
         description={<span className="font-mono text-xs">{s.key}</span>}
-        actions={<span className="flex items-center gap-2 text-sm text-slate-600">Exposure <ScoreBadge score={s.exposureScore} /></span>}
+        actions={
+          <>
+            {canRequest ? (
+              <>
+                <Link href={`/changes/new?${new URLSearchParams({ kind: "access.grant", secretKey: s.key })}`} className="rounded-md border border-slate-300 px-2.5 py-1 text-sm hover:bg-slate-50">Request access</Link>
+                <Link href={`/changes/new?${new URLSearchParams({ kind: "rotation.update", secretKey: s.key })}`} className="rounded-md border border-slate-300 px-2.5 py-1 text-sm hover:bg-slate-50">Change rotation period</Link>
+              </>
+            ) : null}
+            <span className="flex items-center gap-2 text-sm text-slate-600">Exposure <ScoreBadge score={s.exposureScore} /></span>
+          </>
+        }
       />
       <SecretAnswers radius={radius} />
       <Card title="Blast radius" className="mb-4"><BlastRadiusGraph radius={radius} /></Card>
       <div className="grid gap-4 xl:grid-cols-3">
         <div className="space-y-4 xl:col-span-2">
           <Card title={`Readers (${radius.readers.length})${radius.grantsTruncated ? " — first 5,000 grants shown" : ""}`}>
-            <ReadersTable readers={radius.readers} empty="No identity can read this secret." testId="readers-table" />
+            <ReadersTable readers={radius.readers} empty="No identity can read this secret." testId="readers-table" revokeFrom={canRequest ? s.key : undefined} />
           </Card>
           {radius.privileged.length > 0 ? (
             <Card title={`Privileged: root or sudo (${radius.privileged.length})`}>
