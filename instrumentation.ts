@@ -21,6 +21,9 @@ export async function register(): Promise<void> {
     if (process.env.NEXT_PHASE !== "phase-production-build") {
       const { startSyncScheduler } = await import("./lib/sync/scheduler");
       startSyncScheduler();
+      // Detection rules over the ingested audit events, and the alert webhook's outbox worker.
+      const { startDetectionScheduler } = await import("./lib/detection/scheduler");
+      startDetectionScheduler();
     }
   }
 }

@@ -2,13 +2,13 @@ import { expect, test } from "@playwright/test";
 import { DEMO_USER, storageStateFor } from "./helpers";
 
 const SECTIONS: Record<string, string[]> = {
-  engineer: ["Dashboard", "Secrets", "Identities", "Workloads", "Health", "Changes"],
+  engineer: ["Dashboard", "Secrets", "Identities", "Workloads", "Health", "Changes", "Reviews"],
   security: ["Dashboard", "Secrets", "Identities", "Workloads", "Health", "Changes", "Drift", "Alerts", "Reviews", "Exports"],
   compliance: ["Dashboard", "Secrets", "Exports"],
   admin: ["Dashboard", "Secrets", "Identities", "Workloads", "Health", "Changes", "Drift", "Alerts", "Reviews", "Exports", "Admin"],
 };
 const HIDDEN: Record<string, string[]> = {
-  engineer: ["Drift", "Alerts", "Reviews", "Exports", "Admin"],
+  engineer: ["Drift", "Alerts", "Exports", "Admin"],
   security: ["Admin"],
   compliance: ["Admin", "Alerts", "Drift"],
   admin: [],

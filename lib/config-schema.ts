@@ -14,6 +14,32 @@ const csv = z
 
 const positiveInt = z.coerce.number().int().positive();
 
+function isTimeZone(value: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en-US", { timeZone: value });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function isRegex(value: string): boolean {
+  try {
+    new RegExp(value);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function isCidr(value: string): boolean {
+  const m = /^([0-9a-fA-F:.]+)\/(\d{1,3})$/.exec(value);
+  if (!m) return false;
+  const bits = Number(m[2]);
+  if (m[1]!.includes(":")) return bits <= 128;
+  return bits <= 32 && /^(\d{1,3})(\.\d{1,3}){3}$/.test(m[1]!) && m[1]!.split(".").every((o) => Number(o) <= 255);
+}
+
 /** `{"admin": ["radius-admins"], "security": ["sec"]}`: SSO group names per Radius role. */
 const roleMapping = z
   .string()
@@ -77,6 +103,15 @@ export const envSchema = z.object({
   WORKFLOWS_DIR: z.string().min(1).optional(),
   CATALOG_PATH: z.string().min(1).optional(),
   AUDIT_LOG_PATH: z.string().min(1).optional(),
+  // Audit ingestion (lib/audit-ingest): the socket audit device's TCP port (unset = no listener),
+  // the Vault cluster the audit devices belong to (default: the inventory's only cluster), how long
+  // raw events are kept (whole days; access_stats keep 90-day evidence regardless), and how often
+  // the file is polled and socket lines are stored.
+  AUDIT_SOCKET_PORT: z.coerce.number().int().min(1).max(65_535).optional(),
+  AUDIT_SOCKET_HOST: z.string().min(1).default("0.0.0.0"),
+  AUDIT_CLUSTER: z.string().min(1).optional(),
+  AUDIT_RETENTION_DAYS: positiveInt.max(3650).default(30),
+  AUDIT_INGEST_INTERVAL_SECONDS: z.coerce.number().positive().max(3600).default(1),
   SYNC_INTERVAL_MINUTES: z.coerce.number().int().min(0).default(15), // 0 = only on demand
 
   // Change requests: the forge that receives pull requests. Local git when neither is set.
@@ -87,6 +122,26 @@ export const envSchema = z.object({
   GITLAB_TOKEN: z.string().min(1).optional(),
   GITLAB_PROJECT: z.string().min(1).optional(),
   GITLAB_URL: z.url().default("https://gitlab.com"),
+
+  // Detection (lib/detection): audit-log rules, thresholds and the alert webhook.
+  DETECTION_INTERVAL_MINUTES: z.coerce.number().int().min(0).default(5), // 0 = only when the ingestion calls it
+  DETECTION_DEDUP_WINDOW_MINUTES: positiveInt.max(7 * 24 * 60).default(60),
+  DETECTION_AUTH_FAILURE_THRESHOLD: positiveInt.default(5), // alert on MORE than this many...
+  DETECTION_AUTH_FAILURE_WINDOW_SECONDS: positiveInt.max(3600).default(60), // ...within this many seconds
+  BUSINESS_HOURS: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-4]):[0-5]\d$/, "must be HH:MM-HH:MM, e.g. 09:00-18:00").default("08:00-18:00"),
+  BUSINESS_TIMEZONE: z.string().refine(isTimeZone, "must be an IANA time zone, e.g. Europe/London").default("UTC"),
+  BUSINESS_DAYS: z.string().regex(/^\s*(Mon|Tue|Wed|Thu|Fri|Sat|Sun)(\s*-\s*(Mon|Tue|Wed|Thu|Fri|Sat|Sun))?(\s*,\s*(Mon|Tue|Wed|Thu|Fri|Sat|Sun)(\s*-\s*(Mon|Tue|Wed|Thu|Fri|Sat|Sun))?)*\s*$/, "must list days or ranges, e.g. Mon-Fri or Mon,Tue,Thu").default("Mon-Fri"),
+  // A read is "production" when its path matches (POSIX and JS regex alike) or its secret's environment is prod.
+  DETECTION_PRODUCTION_PATH_PATTERN: z.string().refine(isRegex, "must be a regular expression").default("(^|[/_-])(prod|production)([/_-]|$)"),
+  KNOWN_SERVICE_CIDRS: csv.pipe(z.array(z.string().refine(isCidr, "must be CIDRs, e.g. 10.20.0.0/16,10.40.0.0/16"))).default([]),
+  DETECTION_BULK_READ_MIN: positiveInt.default(50),
+  DETECTION_BULK_READ_FACTOR: z.coerce.number().positive().default(10),
+  DETECTION_BULK_READ_WINDOW_MINUTES: positiveInt.max(24 * 60).default(60),
+  DETECTION_BULK_READ_BASELINE_WINDOWS: positiveInt.max(24 * 60).default(168),
+  ALERT_WEBHOOK_URL: z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }).optional(),
+  ALERT_WEBHOOK_MIN_SEVERITY: z.enum(["info", "low", "medium", "high", "critical"]).default("high"),
+  ALERT_WEBHOOK_MAX_ATTEMPTS: positiveInt.max(50).default(8),
+  ALERT_WEBHOOK_BACKOFF_SECONDS: positiveInt.default(30),
 
   // Logging.
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),

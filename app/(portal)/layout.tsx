@@ -7,7 +7,7 @@ import { can } from "@/lib/auth/permissions";
 
 export default async function PortalLayout({ children }: { children: ReactNode }) {
   const user = await requireUser();
-  const items = NAV_ITEMS.filter((item) => can(user.roles, item.permission));
+  const items = NAV_ITEMS.filter((item) => can(user.roles, item.permission) || ("orPermission" in item && can(user.roles, item.orPermission)));
   return (
     <div className="flex min-h-screen">
       <Sidebar items={items} user={user} signOut={<SignOutButton />} />

@@ -1,4 +1,4 @@
-/** The portal's sections, in navigation order, with the permission each needs. */
+/** The portal's sections, in navigation order, with the permission each needs (or `orPermission`). */
 export const NAV_ITEMS = [
   { href: "/", label: "Dashboard", permission: "dashboard.read", icon: "M3 12l9-9 9 9M5 10v10h14V10" },
   { href: "/secrets", label: "Secrets", permission: "secrets.read", icon: "M7 11V7a5 5 0 0110 0v4M5 11h14v10H5z" },
@@ -9,7 +9,7 @@ export const NAV_ITEMS = [
   { href: "/changes", label: "Changes", permission: "changes.read", icon: "M6 3v12M18 9v12M6 15a3 3 0 100 6 3 3 0 000-6zM18 3a3 3 0 100 6 3 3 0 000-6zM6 9c0 6 12 0 12 6" },
   { href: "/drift", label: "Drift", permission: "drift.read", icon: "M4 7h10M4 12h16M4 17h7M17 4l3 3-3 3" },
   { href: "/alerts", label: "Alerts", permission: "alerts.read", icon: "M12 9v4m0 4h.01M10.3 3.9L2 18a2 2 0 001.7 3h16.6a2 2 0 001.7-3L13.7 3.9a2 2 0 00-3.4 0z" },
-  { href: "/reviews", label: "Reviews", permission: "reviews.read", icon: "M9 12l2 2 4-4M4 4h16v16H4z" },
+  { href: "/reviews", label: "Reviews", permission: "reviews.read", orPermission: "reviews.decide", icon: "M9 12l2 2 4-4M4 4h16v16H4z" },
   { href: "/exports", label: "Exports", permission: "exports.create", icon: "M12 3v12m0 0l-4-4m4 4l4-4M4 21h16" },
   { href: "/admin", label: "Admin", permission: "sources.manage", icon: "M12 15a3 3 0 100-6 3 3 0 000 6zM19.4 15a1.7 1.7 0 00.3 1.8l.1.1a2 2 0 11-2.8 2.8l-.1-.1a1.7 1.7 0 00-1.8-.3 1.7 1.7 0 00-1 1.5V21a2 2 0 11-4 0v-.1a1.7 1.7 0 00-1.1-1.5 1.7 1.7 0 00-1.8.3l-.1.1a2 2 0 11-2.8-2.8l.1-.1a1.7 1.7 0 00.3-1.8 1.7 1.7 0 00-1.5-1H3a2 2 0 110-4h.1a1.7 1.7 0 001.5-1.1 1.7 1.7 0 00-.3-1.8l-.1-.1a2 2 0 112.8-2.8l.1.1a1.7 1.7 0 001.8.3H9a1.7 1.7 0 001-1.5V3a2 2 0 114 0v.1a1.7 1.7 0 001 1.5 1.7 1.7 0 001.8-.3l.1-.1a2 2 0 112.8 2.8l-.1.1a1.7 1.7 0 00-.3 1.8V9a1.7 1.7 0 001.5 1H21a2 2 0 110 4h-.1a1.7 1.7 0 00-1.5 1z" },
 ] as const;
