@@ -8,6 +8,7 @@ import { requirePagePermission } from "@/lib/auth/guard";
 import { can } from "@/lib/auth/permissions";
 import { changesContext, listChangeRequests } from "@/lib/changes";
 import { changeListSchema } from "@/lib/changes/list-schema";
+import { pollChangeStatuses } from "@/lib/changes/poll-statuses";
 import { parseLenient } from "@/lib/inventory/search-params";
 
 export const metadata: Metadata = { title: "Changes" };
@@ -15,7 +16,9 @@ export const metadata: Metadata = { title: "Changes" };
 export default async function ChangesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requirePagePermission("changes.read");
   const { params } = parseLenient(changeListSchema, await searchParams);
-  const list = await listChangeRequests(changesContext(user), params);
+  const ctx = changesContext(user);
+  pollChangeStatuses(ctx.db);
+  const list = await listChangeRequests(ctx, params);
   const canCreate = can(user.roles, "changes.create");
   const tab = (scope: "mine" | "all", label: string) => (
     <Link
