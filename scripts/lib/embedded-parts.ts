@@ -65,6 +65,11 @@ export async function bootEmbeddedParts(options: BootOptions): Promise<EmbeddedP
       for (const key of ["TERRAFORM_REPO", "MANIFESTS_DIR", "WORKFLOWS_DIR", "CATALOG_PATH", "AUDIT_LOG_PATH"] as const) {
         if (given[key]) delete env[key];
       }
+      // The demo company works Mon-Fri 08:00-18:00 in Berlin, and its services live in these networks
+      // (lib/demo/generator/audit): detection judges its audit log by them unless told otherwise.
+      if (!process.env.BUSINESS_TIMEZONE) env.BUSINESS_TIMEZONE = "Europe/Berlin";
+      if (!process.env.BUSINESS_HOURS) env.BUSINESS_HOURS = "08:00-18:00";
+      if (!process.env.KNOWN_SERVICE_CIDRS) env.KNOWN_SERVICE_CIDRS = "10.20.0.0/16,10.21.0.0/16,10.40.0.0/16";
     }
 
     if (!given.OIDC_ISSUER) {
