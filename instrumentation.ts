@@ -24,6 +24,9 @@ export async function register(): Promise<void> {
       // Detection rules over the ingested audit events, and the alert webhook's outbox worker.
       const { startDetectionScheduler } = await import("./lib/detection/scheduler");
       startDetectionScheduler();
+      // The dashboard's daily history (checklist scores and key figures), one row per UTC day.
+      const { startChecklistHistoryScheduler } = await import("./lib/checklist/history-scheduler");
+      startChecklistHistoryScheduler();
     }
   }
 }
