@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { useActionState, useEffect, useState, useTransition, type FormEvent } from "react";
 import { changeInputFromFormData } from "@/lib/changes/form-data";
 import { changeInputSchema, CLASSIFICATIONS, fieldErrors, type ChangeKind } from "@/lib/changes/schemas";
-import { Field, fieldProps, inputClass } from "./field";
+import { Field, fieldProps, inputClass } from "@/components/ui/form-field";
 import { KeySuggestions } from "./key-suggestions";
 import { ReadersPicker } from "./readers-picker";
 

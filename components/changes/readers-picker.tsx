@@ -1,7 +1,7 @@
 "use client";
 
 import { useState, type KeyboardEvent } from "react";
-import { inputClass } from "./field";
+import { inputClass } from "@/components/ui/form-field";
 import { KeySuggestions } from "./key-suggestions";
 
 /** Identity keys as removable chips; each becomes a hidden "readers" field. Enter adds. */

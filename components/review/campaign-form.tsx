@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useActionState, useEffect, useState, useTransition, type FormEvent } from "react";
-import { Field, fieldProps, inputClass } from "./field";
+import { Field, fieldProps, inputClass } from "@/components/ui/form-field";
 import { createCampaignSchema, fieldErrors } from "@/lib/review/schemas";
 
 export type CreateCampaignState = { ok: true; id: string; grantCount: number } | { ok: false; fieldErrors?: Record<string, string>; error?: string } | null;

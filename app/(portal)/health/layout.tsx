@@ -1,14 +1,7 @@
 import type { ReactNode } from "react";
-import { StaleBanner } from "@/components/sync/stale-banner";
-import { loadSyncStatus } from "@/lib/sync/queries";
+import { StaleSection } from "@/components/sync/stale-section";
 
 /** Health shows the last good snapshot when a sync failed (e.g. Vault down): the banner says so. */
-export default async function HealthLayout({ children }: { children: ReactNode }) {
-  const status = await loadSyncStatus();
-  return (
-    <>
-      <StaleBanner status={status} />
-      {children}
-    </>
-  );
+export default function HealthLayout({ children }: { children: ReactNode }) {
+  return <StaleSection>{children}</StaleSection>;
 }

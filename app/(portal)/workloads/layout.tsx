@@ -1,14 +1,7 @@
 import type { ReactNode } from "react";
-import { StaleBanner } from "@/components/sync/stale-banner";
-import { loadSyncStatus } from "@/lib/sync/queries";
+import { StaleSection } from "@/components/sync/stale-section";
 
 /** Every inventory page says when its data is stale (last sync failed) or not there yet. */
-export default async function InventorySectionLayout({ children }: { children: ReactNode }) {
-  const status = await loadSyncStatus();
-  return (
-    <>
-      <StaleBanner status={status} />
-      {children}
-    </>
-  );
+export default function InventorySectionLayout({ children }: { children: ReactNode }) {
+  return <StaleSection>{children}</StaleSection>;
 }
