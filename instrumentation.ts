@@ -21,6 +21,9 @@ export async function register(): Promise<void> {
     if (process.env.NEXT_PHASE !== "phase-production-build") {
       const { startSyncScheduler } = await import("./lib/sync/scheduler");
       startSyncScheduler();
+      // Audit log ingestion (AUDIT_LOG_PATH / AUDIT_SOCKET_PORT): waits for the first snapshot, then tails.
+      const { startAuditIngestion } = await import("./lib/audit-ingest/scheduler");
+      startAuditIngestion();
       // Detection rules over the ingested audit events, and the alert webhook's outbox worker.
       const { startDetectionScheduler } = await import("./lib/detection/scheduler");
       startDetectionScheduler();

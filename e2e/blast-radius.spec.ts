@@ -45,6 +45,8 @@ test.describe("blast radius, as an engineer", () => {
     await expect(page.getByTestId("consumers-table")).toContainText("payments-api");
     await expect(page.getByTestId("consumers-table")).toContainText("vault-agent");
     await expect(page.getByTestId("blast-radius-graph")).toBeVisible();
+    // The audit log's verdict sits beside the answers (ingested shortly after the first sync).
+    await expect(page.getByTestId("evidence")).toContainText(/Rotated|Stale|Rotation age/);
     await page.screenshot({ path: "test-results/screens/secret-blast-radius.png", fullPage: true });
 
     // The reader's link leads to its reverse blast radius.

@@ -8,7 +8,8 @@ export { transitiveDependents, indexReverseDependencies, type Dependent, type Re
 export { whatBreaks, type BrokenConsumer, type BrokenDependent, type WhatBreaks } from "./what-breaks";
 export { simulateRotation, type RotationEvent, type RotationEventKind, type RotationSimulation } from "./simulate-rotation";
 export { EXPOSURE_WEIGHTS, DEFAULT_ROTATION_PERIOD_SECONDS, type ExposureTerm } from "./exposure-weights";
-export { scoreExposure, type ExposureEvidence, type ExposureInput, type ExposureScore, type ExposureTermScore, type ScoredGrant } from "./score-exposure";
+export { scoreExposure, rescoreWithEvidence, type ExposureEvidence, type ExposureInput, type ExposureScore, type ExposureTermScore, type ScoredGrant } from "./score-exposure";
 export { summariseSecrets } from "./summarise-secrets";
+export { computeSecretEvidence, toExposureEvidence, staleVerdict, UNUSED_AFTER_DAYS, type AccessStatInput, type ReaderEvidence, type SecretEvidence, type StaleVerdict } from "./audit-evidence";
 export { readableBy, type ReadableBy, type ReadableThroughPolicy } from "./readable-by";
 export { policyBlastRadius, type DecidedGrant, type PolicyBlastRadius, type PolicyCarrier } from "./policy-blast-radius";

@@ -58,8 +58,8 @@ export function scoreExposure(input: ExposureInput): ExposureScore {
     { term: W.wildcardGrants.label, points: perUnit(wildcard, W.wildcardGrants), detail: `${wildcard} of ${readers.length} read grant(s) come from a wildcard rule` },
     { term: W.environment.label, points: envPoints, detail: secret.environment ? `environment ${secret.environment}` : "environment unknown" },
     { term: W.classification.label, points: clsPoints, detail: secret.classification ? `classified ${secret.classification}` : "no classification" },
-    evidenceTerm(W.ghostReaders, input.evidence?.ghostReaders, "identit(ies) read it before losing access"),
-    evidenceTerm(W.unusedGrants, input.evidence?.unusedGrants, "grant(s) not used in 90 days"),
+    evidenceTerm(W.ghostReaders, input.evidence?.ghostReaders, GHOST_WHAT),
+    evidenceTerm(W.unusedGrants, input.evidence?.unusedGrants, UNUSED_WHAT),
     rotationTerm(secret, input.now),
     propagationTerm(propagation),
     { term: W.restartBound.label, points: perUnit(restartBound, W.restartBound), detail: `${restartBound} consumer(s) need a restart to pick up a new value` },
@@ -68,6 +68,26 @@ export function scoreExposure(input: ExposureInput): ExposureScore {
   if (total > 100) terms.push({ term: "cap", points: 100 - total, detail: "score capped at 100" });
   return { score: Math.min(100, total), terms };
 }
+
+/**
+ * A stored score (computed at sync time, possibly before any audit evidence) with its two evidence
+ * terms recomputed from `evidence`; the other terms are kept, the cap recomputed.
+ */
+export function rescoreWithEvidence(terms: readonly ExposureTermScore[], evidence: ExposureEvidence): ExposureScore {
+  const out = terms.filter((t) => t.term !== "cap").map((t) => {
+    if (t.term === W.ghostReaders.label) return evidenceTerm(W.ghostReaders, evidence.ghostReaders, GHOST_WHAT);
+    if (t.term === W.unusedGrants.label) return evidenceTerm(W.unusedGrants, evidence.unusedGrants, UNUSED_WHAT);
+    return t;
+  });
+  if (!out.some((t) => t.term === W.ghostReaders.label)) out.push(evidenceTerm(W.ghostReaders, evidence.ghostReaders, GHOST_WHAT));
+  if (!out.some((t) => t.term === W.unusedGrants.label)) out.push(evidenceTerm(W.unusedGrants, evidence.unusedGrants, UNUSED_WHAT));
+  const total = out.reduce((sum, t) => sum + t.points, 0);
+  if (total > 100) out.push({ term: "cap", points: 100 - total, detail: "score capped at 100" });
+  return { score: Math.max(0, Math.min(100, total)), terms: out };
+}
+
+const GHOST_WHAT = "identit(ies) read it before losing access";
+const UNUSED_WHAT = "grant(s) not used in 90 days";
 
 function evidenceTerm(w: { perUnit: number; max: number; label: string }, count: number | undefined, what: string): ExposureTermScore {
   if (count === undefined) return { term: w.label, points: 0, detail: "no audit evidence yet" };

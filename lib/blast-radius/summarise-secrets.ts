@@ -1,14 +1,15 @@
 import type { ConsumptionRecord, GrantRecord, IdentityKind, SecretSummaryRecord, SnapshotData } from "@/lib/sync/snapshot-data";
 import { computePropagation } from "./compute-propagation";
-import { scoreExposure, type ScoredGrant } from "./score-exposure";
+import { scoreExposure, type ExposureEvidence, type ScoredGrant } from "./score-exposure";
 import { indexReverseDependencies, transitiveDependents } from "./transitive-dependents";
 
 /**
  * The per-secret answers lists filter and sort on, for a whole snapshot in one pass: consumptions
- * and grants are indexed by secret once, the reverse dependency graph is built once. No audit
- * evidence exists at sync time, so ghost readers and unused grants score 0 ("no audit evidence yet").
+ * and grants are indexed by secret once, the reverse dependency graph is built once. `evidence`
+ * (audit-log evidence per secret key, see audit-evidence.ts) scores ghost readers and unused grants;
+ * without it they score 0 ("no audit evidence yet"). The secret page rescores with live evidence.
  */
-export function summariseSecrets(data: Omit<SnapshotData, "summaries">, now: Date): SecretSummaryRecord[] {
+export function summariseSecrets(data: Omit<SnapshotData, "summaries">, now: Date, evidence?: ReadonlyMap<string, ExposureEvidence>): SecretSummaryRecord[] {
   const kindOf = new Map<string, IdentityKind>(data.identities.map((i) => [i.key, i.kind]));
   const grantsBySecret = groupBy(data.grants, (g: GrantRecord) => g.secretKey);
   const consumptionsBySecret = groupBy(data.consumptions, (c: ConsumptionRecord) => c.secretKey);
@@ -20,7 +21,7 @@ export function summariseSecrets(data: Omit<SnapshotData, "summaries">, now: Dat
     const propagation = computePropagation(consumptions, secret);
     const consumerKeys = [...new Set(consumptions.map((c) => c.workloadKey))];
     const scored: ScoredGrant[] = grants.map((g) => ({ identityKey: g.identityKey, capabilities: g.capabilities, rulePath: g.rulePath, identityKind: kindOf.get(g.identityKey) ?? "token" }));
-    const { score, terms } = scoreExposure({ secret, grants: scored, propagation, now });
+    const { score, terms } = scoreExposure({ secret, grants: scored, propagation, now, evidence: evidence?.get(secret.key) });
     const readerCount = grants.filter((g) => g.capabilities.includes("read")).length;
     return {
       secretKey: secret.key,

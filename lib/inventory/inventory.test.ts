@@ -57,6 +57,34 @@ describe("inventory against Postgres", () => {
     expect(radius!.consumers.find((c) => c.workload.name === "payments-worker")?.propagationSeconds).toBe(300);
     expect(radius!.exposure.terms[0]?.term).toBe("restart-bound");
     expect(await getSecretBlastRadius(ctx, "primary:kv-prod/nope")).toBeNull();
+    expect(radius!.evidence).toMatchObject({ available: false, coverage: null, ghostReaders: [] });
+    expect(radius!.exposure.terms.find((t) => t.term === "ghost readers")).toBeUndefined();
+  });
+
+  it("turns access_stats into evidence once the audit log is ingested: last reads, unused grants, ghosts", async () => {
+    const day = (d: string) => new Date(`${d}T10:00:00Z`);
+    const recent = new Date(Date.now() - 3 * 86_400_000);
+    await database.prisma.accessStat.createMany({ data: [
+      { identityKey: "primary:kubernetes-prod/payments-api", secretKey: keys.stripe, firstReadAt: day("2026-10-01"), lastReadAt: recent, reads30d: 4, reads90d: 9, updatedAt: new Date() },
+      { identityKey: "primary:approle/legacy-export", secretKey: keys.stripe, firstReadAt: day("2026-11-12"), lastReadAt: day("2026-11-12"), reads30d: 1, reads90d: 1, updatedAt: new Date() },
+    ] });
+    await database.prisma.auditIngestCheckpoint.create({ data: { source: "file:/var/log/vault_audit.log", events: BigInt(10), firstEventAt: day("2026-10-01"), lastEventAt: recent } });
+    try {
+      const radius = (await getSecretBlastRadius(ctx, keys.stripe))!;
+      const k8s = radius.readers.find((r) => r.identity.key === "primary:kubernetes-prod/payments-api")!;
+      expect(k8s).toMatchObject({ lastReadAt: recent.toISOString(), reads90d: 9 });
+      expect(radius.evidence.available).toBe(true);
+      expect(radius.evidence.ghostReaders.map((g) => g.identityKey)).toEqual(["primary:approle/legacy-export"]);
+      expect(radius.evidence.unusedGrants).toEqual([keys.alice, keys.oncall].sort());
+      expect(radius.evidence.topReaders.map((r) => r.identityKey)).toEqual(["primary:kubernetes-prod/payments-api"]);
+      const ghost = radius.exposure.terms.find((t) => t.term === "ghost readers")!;
+      expect(ghost).toMatchObject({ points: 5, detail: "1 identit(ies) read it before losing access" });
+      expect(radius.exposure.terms.find((t) => t.term === "unused grants")).toMatchObject({ points: 2, detail: "2 grant(s) not used in 90 days" });
+      expect(radius.exposure.score).toBe(radius.exposure.terms.reduce((s, t) => s + t.points, 0));
+    } finally {
+      await database.prisma.accessStat.deleteMany();
+      await database.prisma.auditIngestCheckpoint.deleteMany();
+    }
   });
 
   it("answers the reverse blast radius of an identity, grouped by policy", async () => {

@@ -85,6 +85,29 @@ export interface SecretBlastRadius {
   whatBreaks: { consumers: BrokenConsumerView[]; dependents: DependentView[] };
   rotation: RotationStep[];
   exposure: { score: number; terms: ExposureTerm[] };
+  /** Audit-log evidence (lib/blast-radius/audit-evidence.ts); `available` false until the log is ingested. */
+  evidence: SecretEvidenceView;
   leases: { count: number; rows: { leaseId: string; expireTime: string | null; ttlSeconds: number | null; renewable: boolean }[] };
   certificates: { count: number; rows: { serial: string; commonName: string | null; notAfter: string; revoked: boolean }[] };
+}
+
+export interface ReaderEvidenceView {
+  identityKey: string;
+  lastReadAt: string | null;
+  reads30d: number;
+  reads90d: number;
+}
+
+export interface SecretEvidenceView {
+  available: boolean;
+  /** Event time range the ingested log covers. */
+  coverage: { since: string | null; until: string | null } | null;
+  /** Readers with no read in 90 days (revocation candidates). */
+  unusedGrants: string[];
+  /** Read the value in the past, no access now: rotate it. */
+  ghostReaders: ReaderEvidenceView[];
+  topReaders: ReaderEvidenceView[];
+  lastReadAt: string | null;
+  /** Not rotated within its rotation period (90 days when none); ageSeconds null = unknown. */
+  stale: { stale: boolean; periodSeconds: number; ageSeconds: number | null };
 }

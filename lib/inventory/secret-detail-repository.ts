@@ -74,7 +74,14 @@ export async function findPolicyRules(db: DbClient, snapshotId: string, policyId
 }
 
 export async function findAccessStats(db: DbClient, secretKey: string) {
-  return db.accessStat.findMany({ where: { secretKey }, select: { identityKey: true, lastReadAt: true, reads90d: true } });
+  return db.accessStat.findMany({ where: { secretKey }, select: { identityKey: true, lastReadAt: true, reads30d: true, reads90d: true } });
+}
+
+/** Since when the audit log has been ingested (lib/sources/audit); null = no evidence yet. */
+export async function findAuditCoverage(db: DbClient): Promise<{ since: string | null; until: string | null } | null> {
+  const r = await db.auditIngestCheckpoint.aggregate({ _sum: { events: true }, _min: { firstEventAt: true }, _max: { lastEventAt: true } });
+  if (!r._sum.events || r._sum.events <= BigInt(0)) return null;
+  return { since: iso(r._min.firstEventAt), until: iso(r._max.lastEventAt) };
 }
 
 export const workloadSelect = { id: true, key: true, name: true, kind: true, namespace: true, ownerTeam: true } as const;

@@ -1,13 +1,14 @@
 import "server-only";
+import { computeSecretEvidence, rescoreWithEvidence, staleVerdict, toExposureEvidence } from "@/lib/blast-radius";
 import { answerForSecret, countReaders, parseExposureTerms } from "./assemble-blast-radius";
 import { activeSnapshot, assertCan, type InventoryContext } from "./context";
 import { DEPENDENCY_EDGE_LIMIT, findEdgesIntoWorkloads, findWorkloadsByIds } from "./dependency-repository";
 import { splitReaders } from "./explain-grants";
 import {
-  GRANT_LIMIT, findAccessStats, findCertificatesOfSecret, findConsumptionsOfSecret, findGrantsOfSecret, findLeasesOfSecret,
+  GRANT_LIMIT, findAccessStats, findAuditCoverage, findCertificatesOfSecret, findConsumptionsOfSecret, findGrantsOfSecret, findLeasesOfSecret,
   findPolicyRules, findSecretByKey,
 } from "./secret-detail-repository";
-import type { SecretBlastRadius } from "./secret-blast-radius-types";
+import type { SecretBlastRadius, SecretEvidenceView } from "./secret-blast-radius-types";
 
 /**
  * Everything the secret page answers, from one snapshot: readers with their why-chain, consumers
@@ -22,9 +23,10 @@ export async function getSecretBlastRadius(ctx: InventoryContext, key: string): 
   const secret = await findSecretByKey(ctx.db, snapshotId, key);
   if (!secret) return null;
 
-  const [grants, stats, consumptions, leases, certificates] = await Promise.all([
+  const [grants, stats, coverage, consumptions, leases, certificates] = await Promise.all([
     findGrantsOfSecret(ctx.db, snapshotId, secret.id),
     findAccessStats(ctx.db, key),
+    findAuditCoverage(ctx.db),
     findConsumptionsOfSecret(ctx.db, snapshotId, secret.id),
     findLeasesOfSecret(ctx.db, snapshotId, secret.id),
     findCertificatesOfSecret(ctx.db, snapshotId, secret.id),
@@ -45,6 +47,15 @@ export async function getSecretBlastRadius(ctx: InventoryContext, key: string): 
     rotationPeriodSeconds: secret.rotationPeriodSeconds, currentVersion: secret.currentVersion, createdTime: secret.createdTime,
   };
   const answers = answerForSecret(detail, consumptions, edges, workloads);
+  const now = new Date();
+  const found = computeSecretEvidence({ readers: split.readers.map((r) => r.identity.key), privileged: split.privileged.map((r) => r.identity.key), stats, now });
+  const evidence: SecretEvidenceView = {
+    available: coverage !== null, coverage, ...found,
+    stale: staleVerdict({ lifecycle: detail.lifecycle, rotationPeriodSeconds: detail.rotationPeriodSeconds, lastRotatedAt: detail.lastRotatedAt, createdTime: detail.createdTime }, now),
+  };
+  const storedTerms = parseExposureTerms(secret.exposureTerms);
+  // The stored score is from sync time; with evidence, its ghost/unused terms are recomputed live.
+  const exposure = coverage ? rescoreWithEvidence(storedTerms, toExposureEvidence(found)) : { score: secret.row.exposureScore, terms: storedTerms };
   return {
     secret: detail,
     ...split,
@@ -52,7 +63,8 @@ export async function getSecretBlastRadius(ctx: InventoryContext, key: string): 
     grantsTruncated: grants.length >= GRANT_LIMIT,
     ...answers,
     dependentsTruncated: edges.length >= DEPENDENCY_EDGE_LIMIT,
-    exposure: { score: secret.row.exposureScore, terms: parseExposureTerms(secret.exposureTerms) },
+    exposure,
+    evidence,
     leases: {
       count: leases.count,
       rows: leases.rows.map((l) => ({ leaseId: l.leaseId, expireTime: l.expireTime?.toISOString() ?? null, ttlSeconds: l.ttlSeconds, renewable: l.renewable })),

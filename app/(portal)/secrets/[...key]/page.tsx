@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { BlastRadiusGraph } from "@/components/graph/blast-radius-graph";
 import { ConsumersTable } from "@/components/inventory/consumers-table";
 import { DependentsTable } from "@/components/inventory/dependents-table";
+import { EvidencePanel } from "@/components/inventory/evidence-panel";
 import { ExposureTerms } from "@/components/inventory/exposure-terms";
 import { ReadersTable } from "@/components/inventory/readers-table";
 import { RotationTimeline } from "@/components/inventory/rotation-timeline";
@@ -72,6 +73,7 @@ export default async function SecretPage({ params }: Props) {
         </div>
         <div className="space-y-4">
           <Card title="Rotate now: simulation"><RotationTimeline steps={radius.rotation} /></Card>
+          <Card title="Evidence from the audit log"><EvidencePanel evidence={radius.evidence} /></Card>
           <Card title="Exposure score"><ExposureTerms score={radius.exposure.score} terms={radius.exposure.terms} /></Card>
           <Card title="Metadata"><SecretFacts radius={radius} /></Card>
         </div>
