@@ -10,6 +10,8 @@ const CANARY = "RADIUS-CANARY-";
 
 async function firstDetailLinks(page: Page, listPath: string, prefix: string, count: number): Promise<string[]> {
   await page.goto(listPath);
+  // Wait for the table's rows (a slow server may still be streaming the list when goto resolves).
+  await expect(page.locator(`main table a[href^="${prefix}"]`).first(), listPath).toBeVisible();
   const hrefs = await page.locator(`main a[href^="${prefix}"]`).evaluateAll((links) => links.map((a) => a.getAttribute("href") ?? ""));
   return [...new Set(hrefs.filter((h) => h !== prefix && !h.includes("?")))].slice(0, count);
 }
