@@ -7,6 +7,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { can } from "@/lib/auth/permissions";
 import { parseLenient } from "@/lib/inventory/search-params";
 import { CAMPAIGNS_PER_PAGE, listCampaigns, requireReviewsPage, reviewContext } from "@/lib/review";
+import { remindReviewersInBackground } from "@/lib/review/remind-on-view";
 import { campaignListSchema } from "@/lib/review/schemas";
 
 export const metadata: Metadata = { title: "Reviews" };
@@ -14,7 +15,9 @@ export const metadata: Metadata = { title: "Reviews" };
 export default async function ReviewsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requireReviewsPage();
   const { params } = parseLenient(campaignListSchema, await searchParams);
-  const list = await listCampaigns(reviewContext(user), params);
+  const ctx = reviewContext(user);
+  remindReviewersInBackground(ctx.db);
+  const list = await listCampaigns(ctx, params);
   const mineOnly = !can(user.roles, "reviews.read");
   const href = (page: number) => `/reviews?${new URLSearchParams({ ...(params.status ? { status: params.status } : {}), page: String(page) })}`;
   return (
