@@ -1,7 +1,7 @@
 "use client";
 
-import { useRouter } from "next/navigation";
-import { useActionState, useEffect, useState, useTransition, type FormEvent } from "react";
+import { useState } from "react";
+import { useValidatedForm } from "@/components/ui/use-validated-form";
 import { changeInputFromFormData } from "@/lib/changes/form-data";
 import { changeInputSchema, CLASSIFICATIONS, fieldErrors, type ChangeKind } from "@/lib/changes/schemas";
 import { Field, fieldProps, inputClass } from "@/components/ui/form-field";
@@ -17,6 +17,12 @@ export interface ChangeFormOptions {
   environments: string[];
 }
 
+function validateChange(form: FormData): Record<string, string> {
+  const parsed = changeInputSchema.safeParse(changeInputFromFormData(form));
+  return parsed.success ? {} : fieldErrors(parsed.error);
+}
+const changeHref = (id: string) => `/changes/${id}`;
+
 /**
  * One form for every kind of change. Validated here with the server's own schema (field-level
  * messages as the user leaves a field and on submit), then again on the server, which may add
@@ -28,55 +34,10 @@ export function ChangeRequestForm({ kind, options, initial, action }: {
   initial: Record<string, string>;
   action: (prev: SubmitResult, form: FormData) => Promise<SubmitResult>;
 }) {
-  const router = useRouter();
-  const [state, formAction] = useActionState(action, null);
-  const [pending, startTransition] = useTransition();
-  const [clientErrors, setClientErrors] = useState<Record<string, string>>({});
+  const { errors, formError, pending, onSubmit, onBlur } = useValidatedForm({ action, validate: validateChange, hrefOnSuccess: changeHref });
   const [cluster, setCluster] = useState(initial.cluster ?? options.clusters[0] ?? "");
   const [identityQuery, setIdentityQuery] = useState(initial.identityKey ?? "");
   const [secretQuery, setSecretQuery] = useState(initial.secretKey ?? "");
-
-  useEffect(() => {
-    if (state?.ok) router.push(`/changes/${state.id}`);
-  }, [state, router]);
-
-  const serverErrors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
-  const errors: Record<string, string> = { ...serverErrors, ...clientErrors };
-  const formError = state && !state.ok && state.error ? (typeof state.error === "string" ? state.error : state.error.message) : null;
-
-  function validate(form: HTMLFormElement): Record<string, string> {
-    const parsed = changeInputSchema.safeParse(changeInputFromFormData(new FormData(form)));
-    return parsed.success ? {} : fieldErrors(parsed.error);
-  }
-
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const found = validate(event.currentTarget);
-    setClientErrors(found);
-    if (Object.keys(found).length > 0) {
-      const first = event.currentTarget.querySelector<HTMLElement>(`[name="${Object.keys(found)[0]!.split(".")[0]}"]`);
-      first?.focus();
-      return;
-    }
-    const data = new FormData(event.currentTarget);
-    startTransition(() => formAction(data));
-  }
-
-  // Re-check one field when the user leaves it, so messages appear where the mistake is.
-  function onBlur(event: React.FocusEvent<HTMLFormElement>) {
-    const name = (event.target as EventTarget & { name?: string }).name;
-    // Leaving a field for the submit button: submit validates everything, and a message appearing
-    // now would move the button between mouse-down and mouse-up and swallow the click.
-    const next = event.relatedTarget as (EventTarget & { type?: string }) | null;
-    if (!name || next?.type === "submit") return;
-    const found = validate(event.currentTarget);
-    setClientErrors((prev) => {
-      const next = { ...prev };
-      if (found[name]) next[name] = found[name]!;
-      else delete next[name];
-      return next;
-    });
-  }
 
   const mounts = options.kvMounts.filter((m) => m.cluster === cluster).map((m) => m.mount);
   return (

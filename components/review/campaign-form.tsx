@@ -1,7 +1,6 @@
 "use client";
 
-import { useRouter } from "next/navigation";
-import { useActionState, useEffect, useState, useTransition, type FormEvent } from "react";
+import { useValidatedForm } from "@/components/ui/use-validated-form";
 import { Field, fieldProps, inputClass } from "@/components/ui/form-field";
 import { createCampaignSchema, fieldErrors } from "@/lib/review/schemas";
 
@@ -14,54 +13,20 @@ export interface ScopeOptions {
   classifications: string[];
 }
 
-const formValues = (form: HTMLFormElement): Record<string, string> => Object.fromEntries([...new FormData(form)].filter((e): e is [string, string] => typeof e[1] === "string"));
+const formValues = (form: FormData): Record<string, string> => Object.fromEntries([...form].filter((e): e is [string, string] => typeof e[1] === "string"));
+
+function validateCampaign(form: FormData): Record<string, string> {
+  const parsed = createCampaignSchema.safeParse(formValues(form));
+  return parsed.success ? {} : fieldErrors(parsed.error);
+}
+const campaignHref = (id: string) => `/reviews/${id}`;
 
 /**
  * Name, scope and deadline. Checked here with the server's own schema (messages next to each
  * field), then again on the server, which also says when no grant matches the scope.
  */
 export function CampaignForm({ options, action }: { options: ScopeOptions; action: (prev: CreateCampaignState, form: FormData) => Promise<CreateCampaignState> }) {
-  const router = useRouter();
-  const [state, formAction] = useActionState(action, null);
-  const [pending, startTransition] = useTransition();
-  const [clientErrors, setClientErrors] = useState<Record<string, string>>({});
-
-  useEffect(() => {
-    if (state?.ok) router.push(`/reviews/${state.id}`);
-  }, [state, router]);
-
-  const serverErrors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
-  const errors: Record<string, string> = { ...serverErrors, ...clientErrors };
-  const formError = (state && !state.ok ? state.error : undefined) ?? errors._form;
-
-  function validate(form: HTMLFormElement): Record<string, string> {
-    const parsed = createCampaignSchema.safeParse(formValues(form));
-    return parsed.success ? {} : fieldErrors(parsed.error);
-  }
-
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const found = validate(event.currentTarget);
-    setClientErrors(found);
-    if (Object.keys(found).length > 0) {
-      event.currentTarget.querySelector<HTMLElement>(`[name="${Object.keys(found)[0]}"]`)?.focus();
-      return;
-    }
-    const data = new FormData(event.currentTarget);
-    startTransition(() => formAction(data));
-  }
-
-  function onBlur(event: React.FocusEvent<HTMLFormElement>) {
-    const name = (event.target as EventTarget & { name?: string }).name;
-    if (!name) return;
-    const found = validate(event.currentTarget);
-    setClientErrors((prev) => {
-      const next = { ...prev };
-      if (found[name]) next[name] = found[name]!;
-      else delete next[name];
-      return next;
-    });
-  }
+  const { errors, formError, pending, onSubmit, onBlur } = useValidatedForm({ action, validate: validateCampaign, hrefOnSuccess: campaignHref });
 
   const select = (name: "team" | "environment" | "mount" | "classification", label: string, values: string[], hint: string) => (
     <Field name={name} label={label} hint={hint} error={errors[name]}>

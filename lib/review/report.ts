@@ -3,12 +3,11 @@ import { AppError } from "@/lib/errors";
 import { auditReview } from "./audit";
 import { countProgress, findCampaign } from "./campaign-repository";
 import { assertCan, nowOf, type ReviewContext } from "./context";
-import { auditEvidenceAvailable, iterateDecisions, statOf, type DecisionRecord } from "./decision-repository";
-import { parseStoredEvidence, toEvidence } from "./evidence";
+import { auditEvidenceAvailable, iterateDecisions } from "./decision-repository";
 import type { ReportRow } from "./report-types";
 import { reviewIdSchema } from "./schemas";
-import type { CampaignSummary, RevocationStatus } from "./types";
-import { toCampaignSummary } from "./views";
+import type { CampaignSummary } from "./types";
+import { toCampaignSummary, toDecisionFacts } from "./views";
 
 export interface ReviewReport {
   campaign: CampaignSummary & { snapshotId: string | null };
@@ -17,15 +16,6 @@ export interface ReviewReport {
   rows: AsyncGenerator<ReportRow[]>;
 }
 
-function toReportRow(r: DecisionRecord, auditAvailable: boolean): ReportRow {
-  return {
-    identityKey: r.identity_key, secretKey: r.secret_key, capabilities: r.capabilities, policyName: r.policy_name, ownerTeam: r.owner_team,
-    environment: r.environment, assignedTo: r.assigned_to, outcome: r.outcome, reviewer: r.reviewer, reviewerName: r.reviewer_name,
-    justification: r.justification, decidedAt: r.decided_at ? r.decided_at.toISOString() : null, selfReview: r.self_review,
-    evidence: (r.outcome !== "pending" ? parseStoredEvidence(r.evidence) : null) ?? toEvidence(statOf(r), auditAvailable),
-    revocationStatus: r.revocation_status as RevocationStatus | null, revocationChangeId: r.revocation_change_id,
-  };
-}
 
 /**
  * The campaign report (compliance evidence): checked and audited before the first byte streams.
@@ -43,7 +33,7 @@ export async function openReviewReport(ctx: ReviewContext, rawId: string, format
     campaign: { ...toCampaignSummary(record, progress.get(record.id)!, nowOf(ctx)), snapshotId: record.snapshotId },
     generatedAt: nowOf(ctx).toISOString(),
     rows: (async function* () {
-      for await (const batch of iterateDecisions(db, record.id)) yield batch.map((r) => toReportRow(r, auditAvailable));
+      for await (const batch of iterateDecisions(db, record.id)) yield batch.map((r) => toDecisionFacts(r, auditAvailable));
     })(),
   };
 }
