@@ -33,12 +33,12 @@ const COLUMNS = [
   { id: "lastRead", label: "Last read" },
 ];
 
-/** `revokeFrom`: the secret's key, to offer "Request revocation" per reader (a Terraform PR, never a Vault write). */
+/** `revokeFrom`: the secret's key, to offer "Revoke…" (a revocation request) per reader (a Terraform PR, never a Vault write). */
 export function ReadersTable({ readers, empty, testId, revokeFrom }: { readers: ReaderView[]; empty: string; testId: string; revokeFrom?: string }) {
   if (!revokeFrom) return <SortableTable columns={COLUMNS} rows={readerRows(readers)} empty={empty} testId={testId} />;
   const rows = readerRows(readers).map((row) => ({
     ...row,
-    cells: { ...row.cells, change: { text: "Request revocation", href: `/changes/new?${new URLSearchParams({ kind: "access.revoke", origin: "secret", secretKey: revokeFrom, identityKey: row.id })}`, sort: "" } },
+    cells: { ...row.cells, change: { text: "Revoke…", href: `/changes/new?${new URLSearchParams({ kind: "access.revoke", origin: "secret", secretKey: revokeFrom, identityKey: row.id })}`, sort: "" } },
   }));
   return <SortableTable columns={[...COLUMNS, { id: "change", label: "Change" }]} rows={rows} empty={empty} testId={testId} />;
 }

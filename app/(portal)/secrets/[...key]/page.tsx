@@ -47,7 +47,7 @@ export default async function SecretPage({ params }: Props) {
                 <Link href={`/changes/new?${new URLSearchParams({ kind: "rotation.update", secretKey: s.key })}`} className="rounded-md border border-slate-300 px-2.5 py-1 text-sm hover:bg-slate-50">Change rotation period</Link>
               </>
             ) : null}
-            <span className="flex items-center gap-2 text-sm text-slate-600">Exposure <ScoreBadge score={s.exposureScore} /></span>
+            <span className="flex items-center gap-2 text-sm text-slate-600">Exposure <ScoreBadge score={radius.exposure.score} /></span>
           </>
         }
       />
